@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class BesluitenConfig(AppConfig):
+    name = "apps.besluiten"
+    verbose_name = "Besluiten"

@@ -1,0 +1,224 @@
+"""The shared part of the decision model: bodies, persons, subjects and zaken.
+
+core depends on no other app of the portal. Domain nouns are Dutch, plumbing English.
+"""
+
+import uuid
+
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .query import OnderwerpQuerySet, RolQuerySet
+from .validators import valideer_zaaknummer
+
+
+class TimestampedModel(models.Model):
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class PubliekRecord(TimestampedModel):
+    """A record that the open-data API (mini-ORI) identifies by a stable UUID."""
+
+    uuid = models.UUIDField(_("UUID"), default=uuid.uuid4, unique=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class VersionedModel(models.Model):
+    """Optimistic locking: forms carry `version`; a save with a stale one is refused."""
+
+    version = models.PositiveIntegerField(_("versie (technisch)"), default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class Vertrouwelijkheid(models.TextChoices):
+    OPENBAAR = "openbaar", _("openbaar")
+    VERTROUWELIJK = "vertrouwelijk", _("vertrouwelijk")
+
+
+class Gremium(PubliekRecord):
+    """A body that meets: gemeenteraad, college, a commissie, or a body of another organisation."""
+
+    class Soort(models.TextChoices):
+        GEMEENTERAAD = "gemeenteraad", _("gemeenteraad")
+        COLLEGE = "college", _("college van B&W")
+        COMMISSIE = "commissie", _("commissie")
+        PRESIDIUM = "presidium", _("presidium / agendacommissie")
+        EXTERN = "extern", _("orgaan van een andere organisatie")
+
+    naam = models.CharField(_("naam"), max_length=200)
+    afkorting = models.CharField(_("afkorting"), max_length=30, blank=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices, default=Soort.GEMEENTERAAD)
+    organisatie = models.CharField(
+        _("organisatie"), max_length=200, blank=True, help_text=_("Leeg voor de eigen gemeente.")
+    )
+
+    class Meta:
+        verbose_name = _("gremium")
+        verbose_name_plural = _("gremia")
+        ordering = ["naam"]
+
+    def __str__(self):
+        return f"{self.naam} ({self.organisatie})" if self.organisatie else self.naam
+
+
+class Persoon(PubliekRecord):
+    naam = models.CharField(_("naam"), max_length=200, help_text=_("Zoals ondertekend, bijv. 'P.J. Kiel'."))
+    organisatie = models.CharField(_("organisatie"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("persoon")
+        verbose_name_plural = _("personen")
+        ordering = ["naam"]
+        indexes = [models.Index(fields=["naam"], name="persoon_naam_idx")]
+
+    def __str__(self):
+        return self.naam
+
+
+class Rol(TimestampedModel):
+    """A role of a person over a period: wethouder with portefeuille, griffier, raadslid of a fractie, ..."""
+
+    class Soort(models.TextChoices):
+        BURGEMEESTER = "burgemeester", _("burgemeester")
+        WETHOUDER = "wethouder", _("wethouder")
+        GRIFFIER = "griffier", _("griffier")
+        DIRECTEUR_SECRETARIS = "directeur_secretaris", _("directeur-secretaris")
+        RAADSLID = "raadslid", _("raadslid")
+        VOORZITTER = "voorzitter", _("voorzitter")
+        AMBTENAAR = "ambtenaar", _("ambtenaar")
+        OVERIG = "overig", _("overig")
+
+    persoon = models.ForeignKey(Persoon, on_delete=models.CASCADE, related_name="rollen", verbose_name=_("persoon"))
+    soort = models.CharField(_("rol"), max_length=30, choices=Soort.choices)
+    gremium = models.ForeignKey(
+        Gremium, on_delete=models.PROTECT, null=True, blank=True, related_name="rollen", verbose_name=_("gremium")
+    )
+    portefeuille = models.CharField(_("portefeuille"), max_length=300, blank=True)
+    fractie = models.CharField(_("fractie"), max_length=200, blank=True)
+    begindatum = models.DateField(_("begindatum"))
+    einddatum = models.DateField(_("einddatum"), null=True, blank=True)
+
+    objects = RolQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("rol")
+        verbose_name_plural = _("rollen")
+        ordering = ["soort", "-begindatum"]
+        indexes = [models.Index(fields=["soort", "begindatum", "einddatum"], name="rol_soort_periode_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(einddatum__isnull=True) | Q(einddatum__gte=models.F("begindatum")),
+                name="rol_einde_na_begin",
+                violation_error_message=_("De einddatum ligt vóór de begindatum."),
+            )
+        ]
+
+    def __str__(self):
+        extra = self.portefeuille or self.fractie
+        return f"{self.persoon} — {self.get_soort_display()}" + (f" ({extra})" if extra else "")
+
+
+class Onderwerp(PubliekRecord):
+    naam = models.CharField(_("naam"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    beschrijving = models.TextField(_("beschrijving"), blank=True)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="subonderwerpen",
+        verbose_name=_("hoofdonderwerp"),
+    )
+
+    objects = OnderwerpQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("onderwerp")
+        verbose_name_plural = _("onderwerpen")
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+
+class Zaak(PubliekRecord):
+    """The case that ties a proposal, its memo's, the agenda items and the besluit together."""
+
+    zaaknummer = models.CharField(
+        _("zaaknummer"),
+        max_length=30,
+        unique=True,
+        validators=[valideer_zaaknummer],
+        help_text=_("Bijvoorbeeld L275141."),
+    )
+    titel = models.CharField(_("titel"), max_length=500)
+    onderwerpen = models.ManyToManyField(Onderwerp, blank=True, related_name="zaken", verbose_name=_("onderwerpen"))
+
+    class Meta:
+        verbose_name = _("zaak")
+        verbose_name_plural = _("zaken")
+        ordering = ["-zaaknummer"]
+
+    def __str__(self):
+        return f"{self.zaaknummer} — {self.titel}"
+
+
+class Zaaknummerreeks(models.Model):
+    """The last number handed out per prefix. Locked with SELECT ... FOR UPDATE when numbering."""
+
+    prefix = models.CharField(_("voorvoegsel"), max_length=10, unique=True)
+    laatste = models.PositiveIntegerField(_("laatst uitgegeven nummer"), default=0, validators=[MinValueValidator(0)])
+
+    class Meta:
+        verbose_name = _("zaaknummerreeks")
+        verbose_name_plural = _("zaaknummerreeksen")
+
+    def __str__(self):
+        return f"{self.prefix}: {self.laatste}"
+
+
+def bijlage_pad(instance, filename):
+    """A safe generated storage name; the original name is kept in `bestandsnaam`."""
+    ext = {"application/pdf": "pdf",
+           "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+           "application/vnd.oasis.opendocument.text": "odt"}.get(instance.mimetype, "bin")
+    return f"bijlagen/{instance._meta.app_label}/{uuid.uuid4().hex}.{ext}"
+
+
+class BijlageBase(PubliekRecord):
+    """An attachment (PDF, DOCX or ODT) of a voorstel, memo or agenda item, in a fixed order."""
+
+    titel = models.CharField(_("titel"), max_length=300)
+    volgorde = models.PositiveIntegerField(_("volgorde"), default=1)
+    bestand = models.FileField(_("bestand"), upload_to=bijlage_pad, max_length=300, blank=True)
+    bestandsnaam = models.CharField(_("oorspronkelijke bestandsnaam"), max_length=255, blank=True)
+    mimetype = models.CharField(_("bestandstype"), max_length=120, blank=True)
+    grootte = models.PositiveBigIntegerField(_("grootte in bytes"), default=0)
+    vertrouwelijkheid = models.CharField(
+        _("vertrouwelijkheid"), max_length=20, choices=Vertrouwelijkheid.choices, default=Vertrouwelijkheid.OPENBAAR
+    )
+
+    class Meta:
+        abstract = True
+        ordering = ["volgorde"]
+
+    def __str__(self):
+        return self.titel
+
+    @property
+    def type_label(self):
+        return {"application/pdf": "PDF",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "DOCX",
+                "application/vnd.oasis.opendocument.text": "ODT"}.get(self.mimetype, "")

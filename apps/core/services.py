@@ -1,0 +1,77 @@
+"""Writes for the shared model. Keyword-only, typed, transactional."""
+
+import re
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+
+from .models import Zaak, Zaaknummerreeks
+
+MAX_POGINGEN = 5
+
+
+class ZaaknummerFout(Exception):
+    pass
+
+
+def _hoogste_bestaande(prefix: str) -> int:
+    hoogste = 0
+    patroon = re.compile(rf"^{re.escape(prefix)}(\d+)$")
+    for nummer in Zaak.objects.filter(zaaknummer__startswith=prefix).values_list("zaaknummer", flat=True).iterator():
+        m = patroon.match(nummer)
+        if m:
+            hoogste = max(hoogste, int(m.group(1)))
+    return hoogste
+
+
+def zaaknummer_volgende(*, prefix: str | None = None) -> str:
+    """Reserve and return the next free zaaknummer.
+
+    The per-prefix counter row is locked with SELECT ... FOR UPDATE (SQLite: an
+    IMMEDIATE transaction), so two racing requests never get the same number; the
+    unique constraint on Zaak.zaaknummer is the last line of defence.
+    """
+    prefix = settings.ZAAKNUMMER_PREFIX if prefix is None else prefix
+    cijfers = settings.ZAAKNUMMER_CIJFERS
+    for _poging in range(MAX_POGINGEN):
+        try:
+            with transaction.atomic():
+                reeks = Zaaknummerreeks.objects.select_for_update().filter(prefix=prefix).first()
+                if reeks is None:
+                    reeks = Zaaknummerreeks.objects.create(prefix=prefix, laatste=_hoogste_bestaande(prefix))
+                    reeks = Zaaknummerreeks.objects.select_for_update().get(pk=reeks.pk)
+                kandidaat = reeks.laatste + 1
+                while Zaak.objects.filter(zaaknummer=f"{prefix}{kandidaat:0{cijfers}d}").exists():
+                    kandidaat += 1
+                if kandidaat >= 10**cijfers:
+                    raise ZaaknummerFout("De zaaknummerreeks is vol.")
+                reeks.laatste = kandidaat
+                reeks.save(update_fields=["laatste"])
+                return f"{prefix}{kandidaat:0{cijfers}d}"
+        except IntegrityError:
+            continue  # someone else created the counter row at the same moment: try again
+    raise ZaaknummerFout("Er kon geen zaaknummer worden uitgegeven; probeer het opnieuw.")
+
+
+def zaak_aanmaken(*, titel: str, zaaknummer: str | None = None, onderwerpen=()) -> Zaak:
+    """Create a zaak with the given zaaknummer, or with the next free one."""
+    with transaction.atomic():
+        zaak = Zaak(zaaknummer=zaaknummer or zaaknummer_volgende(), titel=titel)
+        zaak.full_clean()
+        zaak.save()
+        if onderwerpen:
+            zaak.onderwerpen.set(onderwerpen)
+    return zaak
+
+
+PORTAAL_APPS = ("core", "raadsvoorstellen", "memos", "vergaderagenda", "besluiten")
+
+
+def groepen_inrichten() -> None:
+    """Create the groups griffie and raadslid; the griffie may manage every portal model in the admin."""
+    from django.contrib.auth.models import Group, Permission
+
+    griffie, _ = Group.objects.get_or_create(name="griffie")
+    Group.objects.get_or_create(name="raadslid")
+    permissies = Permission.objects.filter(content_type__app_label__in=PORTAAL_APPS)
+    griffie.permissions.add(*permissies)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class GriffieConfig(AppConfig):
+    name = "apps.griffie"
+    verbose_name = "Griffie"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PortaalConfig(AppConfig):
+    name = "apps.portaal"
+    verbose_name = "Portaal"

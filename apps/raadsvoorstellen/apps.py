@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RaadsvoorstellenConfig(AppConfig):
+    name = "apps.raadsvoorstellen"
+    verbose_name = "Raadsvoorstellen"

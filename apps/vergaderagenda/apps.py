@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class VergaderagendaConfig(AppConfig):
+    name = "apps.vergaderagenda"
+    verbose_name = "Vergaderagenda"

@@ -1,0 +1,29 @@
+from django.db import models
+from django.db.models import Q
+
+from apps.core.permissions import GRIFFIE, RAADSLID, rol_van
+
+
+class VergaderingQuerySet(models.QuerySet):
+    def openbaar(self):
+        return self.exclude(status="concept").filter(openbaar=True)
+
+    def zichtbaar_voor(self, user):
+        rol = rol_van(user)
+        if rol == GRIFFIE:
+            return self
+        if rol == RAADSLID:
+            return self.exclude(status="concept")
+        return self.openbaar()
+
+
+class AgendapuntQuerySet(models.QuerySet):
+    def zichtbaar_voor(self, user):
+        rol = rol_van(user)
+        if rol == GRIFFIE:
+            return self
+        if rol == RAADSLID:
+            return self.exclude(vergadering__status="concept")
+        return self.filter(besloten=False).filter(
+            Q(vergadering__openbaar=True) & ~Q(vergadering__status="concept")
+        )

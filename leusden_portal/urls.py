@@ -1,0 +1,23 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from apps.portaal.forms import InlogForm
+
+admin.site.site_header = "Raadsinformatie — beheer"
+admin.site.site_title = "Raadsinformatie beheer"
+admin.site.index_title = "Beheer (voor gevorderde gebruikers)"
+
+urlpatterns = [
+    path("", include("apps.portaal.urls")),
+    path("", include("apps.vergaderagenda.urls")),
+    path("besluiten/", include("apps.besluiten.urls")),
+    path("griffie/", include("apps.griffie.urls")),
+    path(
+        "inloggen/",
+        auth_views.LoginView.as_view(authentication_form=InlogForm, redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("beheer/", admin.site.urls),
+]

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The whole suite: first on SQLite, then on PostgreSQL (DATABASE_URL if set; else a server on
+# localhost:5432 if one answers; else a throwaway cluster from the machine's PostgreSQL binaries).
+# Browser tests (Chromium + axe-core) run in the PostgreSQL pass only.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=.venv/bin
+export DJANGO_SETTINGS_MODULE=leusden_portal.settings.test
+PYTEST_ARGS=("$@")
+
+echo "== Lint and migrations check"
+$BIN/ruff check .
+DATABASE_URL= $BIN/python manage.py makemigrations --check --dry-run
+
+echo "== Pass 1/2: SQLite"
+DATABASE_URL= $BIN/pytest -m "not browser" -p no:cacheprovider "${PYTEST_ARGS[@]}"
+
+echo "== Pass 2/2: PostgreSQL"
+cleanup() { :; }
+if [ -z "${DATABASE_URL:-}" ]; then
+  if $BIN/python scripts/pg_answers.py "postgres://postgres@127.0.0.1:5432/postgres"; then
+    export DATABASE_URL="postgres://postgres@127.0.0.1:5432/postgres"
+    echo "Using the PostgreSQL server on localhost:5432"
+  else
+    source scripts/pg_throwaway.sh
+    pg_throwaway_start
+    cleanup() { pg_throwaway_stop; }
+  fi
+fi
+trap cleanup EXIT
+export BROWSER_TESTS=1
+$BIN/pytest -p no:cacheprovider "${PYTEST_ARGS[@]}"

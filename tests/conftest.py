@@ -1,0 +1,36 @@
+import pytest
+from django.core.management import call_command
+
+from tests.factories import UserFactory
+
+
+@pytest.fixture
+def griffie_user(db):
+    return UserFactory(username="griffie-test", groep="griffie")
+
+
+@pytest.fixture
+def raadslid_user(db):
+    return UserFactory(username="raadslid-test", groep="raadslid")
+
+
+@pytest.fixture
+def griffie_client(client, griffie_user):
+    client.force_login(griffie_user)
+    return client
+
+
+@pytest.fixture
+def raadslid_client(client, raadslid_user):
+    client.force_login(raadslid_user)
+    return client
+
+
+@pytest.fixture
+def demo_data(db):
+    call_command("demo_laden", "--zonder-accounts", verbosity=0, stdout=open("/dev/null", "w"))
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
