@@ -40,7 +40,8 @@ def test_production_refuses_a_missing_or_weak_secret_key(key):
 
 def test_municipality_is_configuration():
     result = run_manage(
-        "shell", "--no-imports", "-c", "from apps.core.gemeente import huidige_gemeente as g; print(g().naam, g().tooi_code)",
+        "shell", "--no-imports", "-c",
+        "from apps.core.gemeente import huidige_gemeente as g; print(g().naam, g().tooi_code)",
         env_extra={"DJANGO_SETTINGS_MODULE": "leusden_portal.settings.test", "GEMEENTE_NAAM": "Oude IJsselstreek",
                    "GEMEENTE_TOOI_CODE": "gm1509"},
     )
