@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("apps.vergaderagenda.urls")),
     path("besluiten/", include("apps.besluiten.urls")),
     path("griffie/", include("apps.griffie.urls")),
+    path("bijlagen/", include("apps.portaal.urls_bijlagen")),
     path(
         "inloggen/",
         auth_views.LoginView.as_view(authentication_form=InlogForm, redirect_authenticated_user=True),

@@ -75,3 +75,73 @@ def groepen_inrichten() -> None:
     Group.objects.get_or_create(name="raadslid")
     permissies = Permission.objects.filter(content_type__app_label__in=PORTAAL_APPS)
     griffie.permissions.add(*permissies)
+
+
+# --- Shared plumbing for the domain services (issue 3) ------------------------------------
+
+
+class RegelFout(Exception):
+    """A forbidden step (status rule). The message is Dutch and meant for the user."""
+
+    def __init__(self, melding: str, *, veld: str | None = None):
+        super().__init__(melding)
+        self.melding = melding
+        self.veld = veld
+
+    def __str__(self):
+        return self.melding
+
+
+class VersieConflict(Exception):
+    """Someone else saved the record after the form was opened: the save is refused."""
+
+    def __init__(self, *, obj, versie: int, huidige_versie: int | None):
+        super().__init__("Iemand anders heeft dit record intussen gewijzigd.")
+        self.obj = obj
+        self.versie = versie
+        self.huidige_versie = huidige_versie
+
+
+def geschiedenis_gebruiker(obj, door) -> None:
+    """Let django-simple-history record `door` as the user of the next history record of obj."""
+    if door is not None and getattr(door, "is_authenticated", False):
+        obj._history_user = door
+
+
+def versie_opslaan(obj, *, versie: int | None, door=None, reden: str | None = None) -> None:
+    """Save obj with optimistic locking (compare-and-swap on `version`); history records who.
+
+    Must run inside transaction.atomic(). `versie` is the version the form was opened with;
+    None skips the check (internal status steps that already locked the row).
+    """
+    model = type(obj)
+    if obj.pk is not None:
+        if versie is None:
+            versie = model.objects.filter(pk=obj.pk).values_list("version", flat=True).first()
+            if versie is None:
+                raise RegelFout("Dit record bestaat niet meer.")
+        bijgewerkt = model.objects.filter(pk=obj.pk, version=versie).update(version=versie + 1)
+        if not bijgewerkt:
+            huidig = model.objects.filter(pk=obj.pk).values_list("version", flat=True).first()
+            if huidig is None:
+                raise RegelFout("Dit record is intussen verwijderd.")
+            raise VersieConflict(obj=obj, versie=versie, huidige_versie=huidig)
+        obj.version = versie + 1
+    geschiedenis_gebruiker(obj, door)
+    if reden:
+        obj._change_reason = reden[:100]
+    obj.save()
+
+
+def zaak_voor_nummer(*, zaaknummer: str | None, titel: str, onderwerpen=None) -> Zaak:
+    """The zaak with this zaaknummer (created when it does not exist yet), or a new zaak with the next number."""
+    with transaction.atomic():
+        if zaaknummer:
+            zaak = Zaak.objects.select_for_update().filter(zaaknummer=zaaknummer.strip()).first()
+            if zaak is None:
+                zaak = zaak_aanmaken(titel=titel[:500], zaaknummer=zaaknummer.strip())
+        else:
+            zaak = zaak_aanmaken(titel=titel[:500])
+        if onderwerpen is not None:
+            zaak.onderwerpen.set(onderwerpen)
+    return zaak

@@ -1,0 +1,85 @@
+"""Attachments (bijlagen): check an upload by its content and store it under a safe generated name.
+
+Only PDF, DOCX and ODT are accepted, recognised by their bytes with `filetype` (never by the
+name the browser sent). The original name is kept for the download's Content-Disposition.
+"""
+
+import os
+import unicodedata
+
+import filetype
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+TOEGESTANE_TYPES = {
+    "application/pdf": "PDF",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "DOCX",
+    "application/vnd.oasis.opendocument.text": "ODT",
+}
+# Enough bytes for filetype to look inside the zip container of DOCX and ODT.
+KOP_BYTES = 8192
+
+
+def max_bytes() -> int:
+    return settings.BIJLAGE_MAX_MB * 1024 * 1024
+
+
+def veilige_bestandsnaam(naam: str) -> str:
+    """The original name without path parts or control characters, at most 255 characters."""
+    naam = os.path.basename((naam or "").replace("\\", "/"))
+    naam = "".join(t for t in naam if unicodedata.category(t)[0] != "C").strip().strip(".")
+    if not naam:
+        naam = "bijlage"
+    if len(naam) > 255:
+        stam, ext = os.path.splitext(naam)
+        naam = stam[: 255 - len(ext[:20])] + ext[:20]
+    return naam
+
+
+def bestandstype_bepalen(bestand) -> str | None:
+    """The MIME type read from the file's content, or None when it is not an allowed type."""
+    positie = bestand.tell() if hasattr(bestand, "tell") else 0
+    bestand.seek(0)
+    kop = bestand.read(KOP_BYTES)
+    bestand.seek(positie)
+    soort = filetype.guess(kop)
+    if soort is None:
+        return None
+    if soort.mime == "application/zip":
+        return None
+    return soort.mime if soort.mime in TOEGESTANE_TYPES else None
+
+
+def bijlage_valideren(bestand) -> str:
+    """Return the MIME type of an acceptable upload; raise a Dutch ValidationError otherwise."""
+    if bestand is None:
+        raise ValidationError(_("Kies een bestand."), code="leeg")
+    if bestand.size == 0:
+        raise ValidationError(_("Het bestand is leeg."), code="leeg")
+    if bestand.size > max_bytes():
+        raise ValidationError(
+            _("Het bestand is te groot (%(grootte)s MB). Een bijlage mag hoogstens %(max)s MB zijn."),
+            code="te_groot",
+            params={"grootte": f"{bestand.size / 1024 / 1024:.1f}".replace(".", ","), "max": settings.BIJLAGE_MAX_MB},
+        )
+    mimetype = bestandstype_bepalen(bestand)
+    if mimetype is None:
+        raise ValidationError(
+            _("Dit bestand is geen PDF-, DOCX- of ODT-document. Alleen die soorten bijlagen zijn toegestaan; "
+              "het bestand is herkend aan de inhoud, niet aan de naam."),
+            code="verkeerd_type",
+        )
+    return mimetype
+
+
+def bijlage_vullen(bijlage, *, bestand, mimetype: str | None = None) -> None:
+    """Put a validated upload on an unsaved BijlageBase instance (storage name comes from bijlage_pad)."""
+    mimetype = mimetype or bijlage_valideren(bestand)
+    bijlage.mimetype = mimetype
+    bijlage.bestandsnaam = veilige_bestandsnaam(getattr(bestand, "name", ""))
+    bijlage.grootte = bestand.size
+    if not bijlage.titel:
+        bijlage.titel = os.path.splitext(bijlage.bestandsnaam)[0][:300] or _("Bijlage")
+    bestand.seek(0)
+    bijlage.bestand.save(bijlage.bestandsnaam, bestand, save=False)
