@@ -128,8 +128,7 @@ def versie_opslaan(obj, *, versie: int | None, door=None, reden: str | None = No
             raise VersieConflict(obj=obj, versie=versie, huidige_versie=huidig)
         obj.version = versie + 1
     geschiedenis_gebruiker(obj, door)
-    if reden:
-        obj._change_reason = reden[:100]
+    obj._change_reason = reden[:100] if reden else None
     obj.save()
 
 

@@ -1,0 +1,115 @@
+"""Every write of memo's. Keyword-only, typed, transactional; history records who did it."""
+
+from collections.abc import Iterable, Sequence
+
+from django.db import transaction
+
+from apps.core.bijlagen import bijlage_vullen
+from apps.core.models import Gremium, Onderwerp
+from apps.core.search import zoekindex_bijwerken, zoekindex_verwijderen
+from apps.core.services import geschiedenis_gebruiker, versie_opslaan
+
+from .models import Memo, MemoBehandeling, MemoBijlage
+
+VELDEN = [
+    "soort", "aan", "cc", "van", "datum", "betreft", "kenmerk", "tekst", "zaak", "beantwoordt_vergadering",
+    "status", "versie", "opgesteld_door", "in_opdracht_van", "vertrouwelijkheid",
+]
+
+
+def _velden_zetten(memo: Memo, velden: dict) -> None:
+    onbekend = set(velden) - set(VELDEN)
+    if onbekend:
+        raise ValueError(f"Onbekende velden: {sorted(onbekend)}")
+    for naam, waarde in velden.items():
+        setattr(memo, naam, waarde)
+
+
+def _route_vervangen(memo: Memo, route: Sequence[dict]) -> bool:
+    """route: dicts with gremium, datum, omschrijving, in order. Returns whether it changed."""
+    nieuw = [(r["gremium"].pk if isinstance(r["gremium"], Gremium) else r["gremium"], r.get("datum"),
+              (r.get("omschrijving") or "").strip()) for r in route]
+    oud = list(memo.route.order_by("volgorde").values_list("gremium_id", "datum", "omschrijving"))
+    if oud == nieuw:
+        return False
+    memo.route.all().delete()
+    MemoBehandeling.objects.bulk_create([
+        MemoBehandeling(memo=memo, volgorde=i, gremium_id=g, datum=d, omschrijving=o)
+        for i, (g, d, o) in enumerate(nieuw, 1)
+    ])
+    return True
+
+
+def _onderwerpen_zetten(memo: Memo, onderwerpen) -> bool:
+    if onderwerpen is None:
+        return False
+    nieuw = {o.pk for o in onderwerpen}
+    if set(memo.onderwerpen.values_list("pk", flat=True)) == nieuw:
+        return False
+    memo.onderwerpen.set(nieuw)
+    return True
+
+
+def memo_aanmaken(
+    *, velden: dict, onderwerpen: Iterable[Onderwerp] | None = None, route: Sequence[dict] = (), door=None,
+) -> Memo:
+    with transaction.atomic():
+        memo = Memo()
+        _velden_zetten(memo, velden)
+        versie_opslaan(memo, versie=None, door=door)
+        _route_vervangen(memo, route)
+        _onderwerpen_zetten(memo, onderwerpen)
+        zoekindex_bijwerken(memo)
+    return memo
+
+
+def memo_bijwerken(
+    *, memo: Memo, versie: int, velden: dict, onderwerpen: Iterable[Onderwerp] | None = None,
+    route: Sequence[dict] | None = None, door=None,
+) -> Memo:
+    with transaction.atomic():
+        _velden_zetten(memo, velden)
+        versie_opslaan(memo, versie=versie, door=door)
+        redenen = []
+        if route is not None and _route_vervangen(memo, route):
+            redenen.append("route gewijzigd")
+        if _onderwerpen_zetten(memo, onderwerpen):
+            redenen.append("onderwerpen gewijzigd")
+        if redenen:
+            versie_opslaan(memo, versie=memo.version, door=door, reden="; ".join(redenen).capitalize())
+        zoekindex_bijwerken(memo)
+    return memo
+
+
+def memo_verwijderen(*, memo: Memo, door=None) -> None:
+    with transaction.atomic():
+        zoekindex_verwijderen(memo)
+        geschiedenis_gebruiker(memo, door)
+        bestanden = [b.bestand for b in memo.bijlagen.all()]
+        memo.delete()
+        transaction.on_commit(lambda: [b.delete(save=False) for b in bestanden])
+
+
+def memo_bijlage_toevoegen(
+    *, memo: Memo, bestand, titel: str = "", vertrouwelijkheid: str = "openbaar", mimetype: str | None = None,
+    door=None,
+) -> MemoBijlage:
+    with transaction.atomic():
+        vers = Memo.objects.select_for_update().get(pk=memo.pk)
+        laatste = vers.bijlagen.order_by("-volgorde").values_list("volgorde", flat=True).first() or 0
+        bijlage = MemoBijlage(memo=vers, titel=titel, volgorde=laatste + 1, vertrouwelijkheid=vertrouwelijkheid)
+        bijlage_vullen(bijlage, bestand=bestand, mimetype=mimetype)
+        bijlage.save()
+        versie_opslaan(vers, versie=vers.version, door=door, reden=f"Bijlage toegevoegd: {bijlage.titel}")
+        zoekindex_bijwerken(vers)
+    return bijlage
+
+
+def memo_bijlage_verwijderen(*, bijlage: MemoBijlage, door=None) -> None:
+    with transaction.atomic():
+        vers = Memo.objects.select_for_update().get(pk=bijlage.memo_id)
+        titel, bestand = bijlage.titel, bijlage.bestand
+        bijlage.delete()
+        versie_opslaan(vers, versie=vers.version, door=door, reden=f"Bijlage verwijderd: {titel}")
+        transaction.on_commit(lambda: bestand.delete(save=False))
+        zoekindex_bijwerken(vers)

@@ -1,0 +1,193 @@
+"""Every write of raadsvoorstellen. Keyword-only, typed, transactional; history records who did it."""
+
+from collections.abc import Iterable, Sequence
+
+from django.db import transaction
+
+from apps.core.bijlagen import bijlage_vullen
+from apps.core.models import Onderwerp, Zaak
+from apps.core.search import zoekindex_bijwerken, zoekindex_verwijderen
+from apps.core.services import RegelFout, geschiedenis_gebruiker, versie_opslaan
+
+from .models import Beslispunt, Raadsvoorstel, RaadsvoorstelBijlage
+
+BEWERKBAAR = {Raadsvoorstel.Status.CONCEPT, Raadsvoorstel.Status.AANGEBODEN, Raadsvoorstel.Status.GEAGENDEERD}
+VELDEN = [
+    "titel", "college_besluitdatum", "datum_raadsvergadering", "portefeuillehouder", *Raadsvoorstel.SECTIES,
+    "directeur_secretaris", "burgemeester", "vertrouwelijkheid",
+]
+
+
+def _beslispunten_vervangen(raadsvoorstel: Raadsvoorstel, teksten: Sequence[str]) -> bool:
+    """Replace the beslispunten by `teksten` (in this order). Returns whether anything changed."""
+    teksten = [t.strip() for t in teksten if t and t.strip()]
+    oud = list(raadsvoorstel.beslispunten.order_by("volgorde").values_list("tekst", flat=True))
+    if oud == teksten:
+        return False
+    raadsvoorstel.beslispunten.all().delete()
+    Beslispunt.objects.bulk_create(
+        [Beslispunt(raadsvoorstel=raadsvoorstel, volgorde=i, tekst=t) for i, t in enumerate(teksten, 1)]
+    )
+    return True
+
+
+def _velden_zetten(raadsvoorstel: Raadsvoorstel, velden: dict) -> None:
+    onbekend = set(velden) - set(VELDEN)
+    if onbekend:
+        raise ValueError(f"Onbekende velden: {sorted(onbekend)}")
+    for naam, waarde in velden.items():
+        setattr(raadsvoorstel, naam, waarde)
+
+
+def raadsvoorstel_aanmaken(
+    *, zaak: Zaak, velden: dict, beslispunten: Sequence[str] = (), onderwerpen: Iterable[Onderwerp] | None = None,
+    door=None,
+) -> Raadsvoorstel:
+    """Create a raadsvoorstel (status concept) for a zaak that has none yet."""
+    with transaction.atomic():
+        zaak = Zaak.objects.select_for_update().get(pk=zaak.pk)
+        if Raadsvoorstel.objects.filter(zaak=zaak).exists():
+            raise RegelFout(f"Bij zaak {zaak.zaaknummer} hoort al een raadsvoorstel.", veld="zaaknummer")
+        raadsvoorstel = Raadsvoorstel(zaak=zaak, status=Raadsvoorstel.Status.CONCEPT)
+        _velden_zetten(raadsvoorstel, velden)
+        versie_opslaan(raadsvoorstel, versie=None, door=door)
+        _beslispunten_vervangen(raadsvoorstel, beslispunten)
+        if onderwerpen is not None:
+            zaak.onderwerpen.set(onderwerpen)
+        zoekindex_bijwerken(raadsvoorstel)
+    return raadsvoorstel
+
+
+def raadsvoorstel_bijwerken(
+    *, raadsvoorstel: Raadsvoorstel, versie: int, velden: dict, beslispunten: Sequence[str] | None = None,
+    onderwerpen: Iterable[Onderwerp] | None = None, door=None,
+) -> Raadsvoorstel:
+    """Save changes; refused when someone else saved in between (VersieConflict) or the status forbids it."""
+    with transaction.atomic():
+        status = Raadsvoorstel.objects.filter(pk=raadsvoorstel.pk).values_list("status", flat=True).first()
+        if status not in BEWERKBAAR:
+            raise RegelFout("Een besloten of ingetrokken raadsvoorstel kan niet meer worden gewijzigd.")
+        _velden_zetten(raadsvoorstel, velden)
+        raadsvoorstel.status = status
+        reden = None
+        # First the compare-and-swap, so a stale form changes nothing at all.
+        versie_opslaan(raadsvoorstel, versie=versie, door=door)
+        if beslispunten is not None and _beslispunten_vervangen(raadsvoorstel, beslispunten):
+            reden = "Beslispunten gewijzigd"
+        if onderwerpen is not None:
+            zaak = raadsvoorstel.zaak
+            if set(zaak.onderwerpen.values_list("pk", flat=True)) != {o.pk for o in onderwerpen}:
+                zaak.onderwerpen.set(onderwerpen)
+                reden = (reden + "; onderwerpen gewijzigd") if reden else "Onderwerpen gewijzigd"
+        if reden:
+            # A history record that says what changed besides the fields (no field delta of its own).
+            versie_opslaan(raadsvoorstel, versie=raadsvoorstel.version, door=door, reden=reden)
+        zoekindex_bijwerken(raadsvoorstel)
+    return raadsvoorstel
+
+
+def _status_wijzigen(raadsvoorstel: Raadsvoorstel, *, van: set, naar: str, melding: str, door, reden: str):
+    with transaction.atomic():
+        vers = Raadsvoorstel.objects.select_for_update().get(pk=raadsvoorstel.pk)
+        if vers.status not in van:
+            raise RegelFout(melding)
+        vers.status = naar
+        versie_opslaan(vers, versie=vers.version, door=door, reden=reden)
+        zoekindex_bijwerken(vers)
+    raadsvoorstel.status, raadsvoorstel.version = vers.status, vers.version
+    return vers
+
+
+def raadsvoorstel_indienen(*, raadsvoorstel: Raadsvoorstel, door=None) -> Raadsvoorstel:
+    """Concept -> aangeboden. Needs an onderwerp and at least one beslispunt."""
+    if not raadsvoorstel.titel.strip():
+        raise RegelFout("Vul eerst het onderwerp van het raadsvoorstel in.")
+    if not raadsvoorstel.beslispunten.exists():
+        raise RegelFout("Een raadsvoorstel heeft minstens één beslispunt nodig voordat het kan worden aangeboden.")
+    return _status_wijzigen(
+        raadsvoorstel, van={Raadsvoorstel.Status.CONCEPT}, naar=Raadsvoorstel.Status.AANGEBODEN,
+        melding="Alleen een concept kan worden aangeboden.", door=door, reden="Aangeboden",
+    )
+
+
+def raadsvoorstel_intrekken(*, raadsvoorstel: Raadsvoorstel, door=None) -> Raadsvoorstel:
+    return _status_wijzigen(
+        raadsvoorstel, van={Raadsvoorstel.Status.CONCEPT, Raadsvoorstel.Status.AANGEBODEN,
+                            Raadsvoorstel.Status.GEAGENDEERD},
+        naar=Raadsvoorstel.Status.INGETROKKEN,
+        melding="Een raadsvoorstel waarover al besloten is, kan niet meer worden ingetrokken.", door=door,
+        reden="Ingetrokken",
+    )
+
+
+def raadsvoorstel_agenderen(*, raadsvoorstel: Raadsvoorstel, door=None) -> Raadsvoorstel:
+    """Called by the agenda when the voorstel is put on a meeting's agenda."""
+    status = Raadsvoorstel.objects.filter(pk=raadsvoorstel.pk).values_list("status", flat=True).first()
+    if status == Raadsvoorstel.Status.INGETROKKEN:
+        raise RegelFout("Een ingetrokken raadsvoorstel kan niet worden geagendeerd.", veld="raadsvoorstel")
+    if status == Raadsvoorstel.Status.CONCEPT:
+        raise RegelFout("Een raadsvoorstel moet eerst worden aangeboden voordat het kan worden geagendeerd.",
+                        veld="raadsvoorstel")
+    if status == Raadsvoorstel.Status.GEAGENDEERD or status == Raadsvoorstel.Status.BESLOTEN:
+        return raadsvoorstel
+    return _status_wijzigen(
+        raadsvoorstel, van={Raadsvoorstel.Status.AANGEBODEN}, naar=Raadsvoorstel.Status.GEAGENDEERD,
+        melding="Dit raadsvoorstel kan niet worden geagendeerd.", door=door, reden="Geagendeerd",
+    )
+
+
+def raadsvoorstel_besluit_genomen(*, raadsvoorstel: Raadsvoorstel, door=None) -> Raadsvoorstel:
+    """Called by besluiten when the besluit is vastgesteld."""
+    return _status_wijzigen(
+        raadsvoorstel, van={Raadsvoorstel.Status.GEAGENDEERD, Raadsvoorstel.Status.BESLOTEN},
+        naar=Raadsvoorstel.Status.BESLOTEN,
+        melding="Een raadsvoorstel krijgt pas een besluit als het op de agenda van een vergadering staat.",
+        door=door, reden="Besloten",
+    )
+
+
+def raadsvoorstel_verwijderen(*, raadsvoorstel: Raadsvoorstel, door=None) -> None:
+    """Only a concept without besluiten or agendapunten can be deleted."""
+    with transaction.atomic():
+        vers = Raadsvoorstel.objects.select_for_update().get(pk=raadsvoorstel.pk)
+        if vers.status != Raadsvoorstel.Status.CONCEPT:
+            raise RegelFout("Alleen een concept-raadsvoorstel kan worden verwijderd; trek het voorstel anders in.")
+        if vers.agendapunten.exists() or vers.besluiten.exists():
+            raise RegelFout("Dit raadsvoorstel staat op een agenda of heeft een besluit en kan niet worden verwijderd.")
+        zoekindex_verwijderen(vers)
+        geschiedenis_gebruiker(vers, door)
+        for bijlage in vers.bijlagen.all():
+            bijlage.bestand.delete(save=False)
+        vers.delete()
+
+
+def raadsvoorstel_bijlage_toevoegen(
+    *, raadsvoorstel: Raadsvoorstel, bestand, titel: str = "", vertrouwelijkheid: str = "openbaar",
+    mimetype: str | None = None, door=None,
+) -> RaadsvoorstelBijlage:
+    with transaction.atomic():
+        vers = Raadsvoorstel.objects.select_for_update().get(pk=raadsvoorstel.pk)
+        if vers.status not in BEWERKBAAR:
+            raise RegelFout("Bij een besloten of ingetrokken raadsvoorstel kunnen geen bijlagen meer worden "
+                            "toegevoegd.")
+        laatste = vers.bijlagen.order_by("-volgorde").values_list("volgorde", flat=True).first() or 0
+        bijlage = RaadsvoorstelBijlage(raadsvoorstel=vers, titel=titel, volgorde=laatste + 1,
+                                       vertrouwelijkheid=vertrouwelijkheid)
+        bijlage_vullen(bijlage, bestand=bestand, mimetype=mimetype)
+        bijlage.save()
+        versie_opslaan(vers, versie=vers.version, door=door, reden=f"Bijlage toegevoegd: {bijlage.titel}")
+        zoekindex_bijwerken(vers)
+    return bijlage
+
+
+def raadsvoorstel_bijlage_verwijderen(*, bijlage: RaadsvoorstelBijlage, door=None) -> None:
+    with transaction.atomic():
+        vers = Raadsvoorstel.objects.select_for_update().get(pk=bijlage.raadsvoorstel_id)
+        if vers.status not in BEWERKBAAR:
+            raise RegelFout("Bij een besloten of ingetrokken raadsvoorstel kunnen geen bijlagen worden verwijderd.")
+        titel = bijlage.titel
+        bestand = bijlage.bestand
+        bijlage.delete()
+        versie_opslaan(vers, versie=vers.version, door=door, reden=f"Bijlage verwijderd: {titel}")
+        transaction.on_commit(lambda: bestand.delete(save=False))
+        zoekindex_bijwerken(vers)

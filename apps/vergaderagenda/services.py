@@ -1,0 +1,236 @@
+"""Every write of vergaderingen and their agenda. Keyword-only, typed, transactional."""
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.db.models import Max
+
+from apps.core.bijlagen import bijlage_vullen
+from apps.core.search import zoekindex_bijwerken, zoekindex_verwijderen
+from apps.core.services import RegelFout, geschiedenis_gebruiker, versie_opslaan
+from apps.raadsvoorstellen.models import Raadsvoorstel
+from apps.raadsvoorstellen.services import raadsvoorstel_agenderen
+
+from .models import Agendapunt, AgendapuntBijlage, Vergadering
+
+VERGADERING_VELDEN = ["gremium", "soort", "titel", "datum", "aanvang", "einde", "locatie", "openbaar", "toelichting"]
+AGENDAPUNT_VELDEN = ["volgnummer", "titel", "omschrijving", "aanvang", "einde", "behandeling", "besloten", "zaak",
+                     "raadsvoorstel"]
+
+
+def _velden_zetten(obj, velden: dict, toegestaan: list[str]) -> None:
+    onbekend = set(velden) - set(toegestaan)
+    if onbekend:
+        raise ValueError(f"Onbekende velden: {sorted(onbekend)}")
+    for naam, waarde in velden.items():
+        setattr(obj, naam, waarde)
+
+
+def _tijden_controleren(obj, wat: str) -> None:
+    if obj.aanvang and obj.einde and obj.einde <= obj.aanvang:
+        raise RegelFout(f"Het einde van {wat} moet na de aanvang liggen.", veld="einde")
+
+
+# --- Vergadering -------------------------------------------------------------------------
+
+
+def vergadering_aanmaken(*, velden: dict, door=None) -> Vergadering:
+    with transaction.atomic():
+        vergadering = Vergadering(status=Vergadering.Status.CONCEPT)
+        _velden_zetten(vergadering, velden, VERGADERING_VELDEN)
+        _tijden_controleren(vergadering, "de vergadering")
+        versie_opslaan(vergadering, versie=None, door=door)
+        zoekindex_bijwerken(vergadering)
+    return vergadering
+
+
+def vergadering_bijwerken(*, vergadering: Vergadering, versie: int, velden: dict, door=None) -> Vergadering:
+    with transaction.atomic():
+        _velden_zetten(vergadering, velden, VERGADERING_VELDEN)
+        _tijden_controleren(vergadering, "de vergadering")
+        vergadering.status = Vergadering.objects.filter(pk=vergadering.pk).values_list("status", flat=True).first()
+        versie_opslaan(vergadering, versie=versie, door=door)
+        zoekindex_bijwerken(vergadering)
+        for agendapunt in vergadering.agendapunten.all():
+            zoekindex_bijwerken(agendapunt)
+    return vergadering
+
+
+def _status_zetten(vergadering: Vergadering, *, van: set, naar: str, melding: str, door) -> Vergadering:
+    with transaction.atomic():
+        vers = Vergadering.objects.select_for_update().get(pk=vergadering.pk)
+        if vers.status not in van:
+            raise RegelFout(melding)
+        vers.status = naar
+        versie_opslaan(vers, versie=vers.version, door=door)
+        zoekindex_bijwerken(vers)
+        for agendapunt in vers.agendapunten.all():
+            zoekindex_bijwerken(agendapunt)
+    vergadering.status, vergadering.version = vers.status, vers.version
+    return vers
+
+
+def vergadering_publiceren(*, vergadering: Vergadering, door=None) -> Vergadering:
+    """Publish the agenda: visible to raadsleden and, when openbaar, to everyone."""
+    return _status_zetten(vergadering, van={Vergadering.Status.CONCEPT}, naar=Vergadering.Status.GEPUBLICEERD,
+                          melding="Alleen de agenda van een concept-vergadering kan worden gepubliceerd.", door=door)
+
+
+def vergadering_annuleren(*, vergadering: Vergadering, door=None) -> Vergadering:
+    if vergadering.besluiten.exists():
+        raise RegelFout("Een vergadering met besluiten kan niet worden geannuleerd.")
+    return _status_zetten(vergadering, van={Vergadering.Status.CONCEPT, Vergadering.Status.GEPUBLICEERD},
+                          naar=Vergadering.Status.GEANNULEERD,
+                          melding="Deze vergadering kan niet meer worden geannuleerd.", door=door)
+
+
+def vergadering_verwijderen(*, vergadering: Vergadering, door=None) -> None:
+    with transaction.atomic():
+        vers = Vergadering.objects.select_for_update().get(pk=vergadering.pk)
+        if vers.status != Vergadering.Status.CONCEPT:
+            raise RegelFout("Alleen een concept-vergadering kan worden verwijderd; annuleer de vergadering anders.")
+        if vers.besluiten.exists():
+            raise RegelFout("Een vergadering met besluiten kan niet worden verwijderd.")
+        for agendapunt in list(vers.agendapunten.all()):
+            agendapunt_verwijderen(agendapunt=agendapunt, door=door)
+        zoekindex_verwijderen(vers)
+        geschiedenis_gebruiker(vers, door)
+        vers.delete()
+
+
+# --- Agendapunten ------------------------------------------------------------------------
+
+
+def _voorstel_koppelen(agendapunt: Agendapunt, door) -> None:
+    voorstel = agendapunt.raadsvoorstel
+    if voorstel is None:
+        return
+    raadsvoorstel_agenderen(raadsvoorstel=voorstel, door=door)
+    if agendapunt.zaak_id is None:
+        agendapunt.zaak_id = voorstel.zaak_id
+
+
+def _memos_zetten(agendapunt: Agendapunt, memos) -> bool:
+    if memos is None:
+        return False
+    nieuw = {m.pk for m in memos}
+    if set(agendapunt.memos.values_list("pk", flat=True)) == nieuw:
+        return False
+    agendapunt.memos.set(nieuw)  # m2m history: django-simple-history records the change
+    return True
+
+
+def agendapunt_toevoegen(
+    *, vergadering: Vergadering, velden: dict, memos: Iterable | None = None, onderwerpen: Iterable | None = None,
+    door=None,
+) -> Agendapunt:
+    """Add an item at the end of the agenda (volgorde = last + 1, numbered under a lock on the meeting)."""
+    with transaction.atomic():
+        vers = Vergadering.objects.select_for_update().get(pk=vergadering.pk)
+        if vers.status in (Vergadering.Status.GEANNULEERD, Vergadering.Status.GEHOUDEN):
+            raise RegelFout("Aan de agenda van een geannuleerde of gehouden vergadering kan niets meer worden "
+                            "toegevoegd.")
+        agendapunt = Agendapunt(vergadering=vers)
+        _velden_zetten(agendapunt, velden, AGENDAPUNT_VELDEN)
+        _tijden_controleren(agendapunt, "het agendapunt")
+        _voorstel_koppelen(agendapunt, door)
+        agendapunt.volgorde = (vers.agendapunten.aggregate(m=Max("volgorde"))["m"] or 0) + 1
+        if not agendapunt.volgnummer:
+            agendapunt.volgnummer = str(agendapunt.volgorde)
+        versie_opslaan(agendapunt, versie=None, door=door)
+        geschiedenis_gebruiker(agendapunt, door)
+        _memos_zetten(agendapunt, memos)
+        if onderwerpen is not None:
+            agendapunt.onderwerpen.set(onderwerpen)
+        zoekindex_bijwerken(agendapunt)
+    return agendapunt
+
+
+def agendapunt_bijwerken(
+    *, agendapunt: Agendapunt, versie: int, velden: dict, memos: Iterable | None = None,
+    onderwerpen: Iterable | None = None, door=None,
+) -> Agendapunt:
+    with transaction.atomic():
+        oud_voorstel = Agendapunt.objects.filter(pk=agendapunt.pk).values_list("raadsvoorstel_id", flat=True).first()
+        _velden_zetten(agendapunt, velden, AGENDAPUNT_VELDEN)
+        _tijden_controleren(agendapunt, "het agendapunt")
+        if agendapunt.raadsvoorstel_id != oud_voorstel:
+            if agendapunt.besluiten.exists():
+                raise RegelFout("Over dit agendapunt is al een besluit geregistreerd; het raadsvoorstel kan niet "
+                                "meer worden vervangen.", veld="raadsvoorstel")
+            _voorstel_koppelen(agendapunt, door)
+        versie_opslaan(agendapunt, versie=versie, door=door)
+        _memos_zetten(agendapunt, memos)
+        if onderwerpen is not None:
+            agendapunt.onderwerpen.set(onderwerpen)
+        zoekindex_bijwerken(agendapunt)
+    return agendapunt
+
+
+def agendapunt_verwijderen(*, agendapunt: Agendapunt, door=None) -> None:
+    with transaction.atomic():
+        Vergadering.objects.select_for_update().filter(pk=agendapunt.vergadering_id).first()
+        if agendapunt.besluiten.exists():
+            raise RegelFout("Over dit agendapunt is al een besluit geregistreerd; het kan niet worden verwijderd.")
+        voorstel_id = agendapunt.raadsvoorstel_id
+        zoekindex_verwijderen(agendapunt)
+        geschiedenis_gebruiker(agendapunt, door)
+        bestanden = [b.bestand for b in agendapunt.bijlagen.all()]
+        agendapunt.delete()
+        transaction.on_commit(lambda: [b.delete(save=False) for b in bestanden])
+        if voorstel_id and not Agendapunt.objects.filter(raadsvoorstel_id=voorstel_id).exists():
+            voorstel = Raadsvoorstel.objects.select_for_update().get(pk=voorstel_id)
+            if voorstel.status == Raadsvoorstel.Status.GEAGENDEERD:
+                voorstel.status = Raadsvoorstel.Status.AANGEBODEN
+                versie_opslaan(voorstel, versie=voorstel.version, door=door, reden="Van de agenda gehaald")
+                zoekindex_bijwerken(voorstel)
+
+
+def agendapunt_verplaatsen(*, agendapunt: Agendapunt, richting: str, door=None) -> Agendapunt:
+    """Swap the item with its neighbour: richting "omhoog" or "omlaag"."""
+    if richting not in ("omhoog", "omlaag"):
+        raise RegelFout("Onbekende richting.")
+    with transaction.atomic():
+        vergadering = Vergadering.objects.select_for_update().get(pk=agendapunt.vergadering_id)
+        punt = Agendapunt.objects.get(pk=agendapunt.pk)
+        buren = vergadering.agendapunten.exclude(pk=punt.pk)
+        buur = (buren.filter(volgorde__lt=punt.volgorde).order_by("-volgorde").first() if richting == "omhoog"
+                else buren.filter(volgorde__gt=punt.volgorde).order_by("volgorde").first())
+        if buur is None:
+            raise RegelFout("Dit agendapunt staat al " + ("bovenaan." if richting == "omhoog" else "onderaan."))
+        tijdelijk = (vergadering.agendapunten.aggregate(m=Max("volgorde"))["m"] or 0) + 1
+        a, b = punt.volgorde, buur.volgorde
+        # Through a free number, so that the unique (vergadering, volgorde) holds at every step.
+        Agendapunt.objects.filter(pk=punt.pk).update(volgorde=tijdelijk)
+        Agendapunt.objects.filter(pk=buur.pk).update(volgorde=a)
+        punt.volgorde, buur.volgorde = b, a
+        versie_opslaan(punt, versie=punt.version, door=door, reden="Volgorde gewijzigd")
+        versie_opslaan(buur, versie=buur.version, door=door, reden="Volgorde gewijzigd")
+    agendapunt.volgorde, agendapunt.version = punt.volgorde, punt.version
+    return punt
+
+
+def agendapunt_bijlage_toevoegen(
+    *, agendapunt: Agendapunt, bestand, titel: str = "", vertrouwelijkheid: str = "openbaar",
+    mimetype: str | None = None, door=None,
+) -> AgendapuntBijlage:
+    with transaction.atomic():
+        vers = Agendapunt.objects.select_for_update().get(pk=agendapunt.pk)
+        laatste = vers.bijlagen.order_by("-volgorde").values_list("volgorde", flat=True).first() or 0
+        bijlage = AgendapuntBijlage(agendapunt=vers, titel=titel, volgorde=laatste + 1,
+                                    vertrouwelijkheid=vertrouwelijkheid)
+        bijlage_vullen(bijlage, bestand=bestand, mimetype=mimetype)
+        bijlage.save()
+        versie_opslaan(vers, versie=vers.version, door=door, reden=f"Bijlage toegevoegd: {bijlage.titel}")
+        zoekindex_bijwerken(vers)
+    return bijlage
+
+
+def agendapunt_bijlage_verwijderen(*, bijlage: AgendapuntBijlage, door=None) -> None:
+    with transaction.atomic():
+        vers = Agendapunt.objects.select_for_update().get(pk=bijlage.agendapunt_id)
+        titel, bestand = bijlage.titel, bijlage.bestand
+        bijlage.delete()
+        versie_opslaan(vers, versie=vers.version, door=door, reden=f"Bijlage verwijderd: {titel}")
+        transaction.on_commit(lambda: bestand.delete(save=False))
+        zoekindex_bijwerken(vers)
