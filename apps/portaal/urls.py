@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_tijdlijn
 
 app_name = "portaal"
 
@@ -9,4 +9,6 @@ urlpatterns = [
     path("zoeken/", views.zoeken, name="zoeken"),
     path("toegankelijkheid/", views.toegankelijkheid, name="toegankelijkheid"),
     path("open-data/", views.open_data, name="open-data"),
+    path("zaken/<str:zaaknummer>/", views_tijdlijn.zaak, name="zaak"),
+    path("onderwerpen/<slug:slug>/", views_tijdlijn.onderwerp, name="onderwerp"),
 ]

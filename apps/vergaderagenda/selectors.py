@@ -1,10 +1,27 @@
-"""Every read of meetings and agenda items a view needs."""
+"""Every read of meetings and agenda items a view needs.
 
+Visibility comes from the querysets (`.zichtbaar_voor(user)`); every function here applies it, also to the
+related records it prefetches (agenda items, memo's, bijlagen, besluiten), so a hidden record never reaches a
+template, a feed or a count. Each function runs a fixed number of queries, whatever the number of rows.
+"""
+
+import calendar
 import datetime
+from dataclasses import dataclass, field
 
+from django.db.models import Prefetch
 from django.utils import timezone
 
-from .models import Vergadering
+from apps.core.models import Gremium, Onderwerp, Vertrouwelijkheid
+from apps.core.permissions import mag_besloten_zien
+from apps.memos.models import Memo, MemoBijlage
+from apps.raadsvoorstellen.models import Raadsvoorstel, RaadsvoorstelBijlage
+
+from .filters import VergaderingFilter
+from .models import Agendapunt, AgendapuntBijlage, Vergadering
+
+#: How many upcoming meetings the calendar list shows before pointing to the month view.
+AANTAL_KOMEND = 25
 
 
 def komende_vergaderingen(*, user, vanaf: datetime.date | None = None, aantal: int = 5):
@@ -20,3 +37,192 @@ def komende_vergaderingen(*, user, vanaf: datetime.date | None = None, aantal: i
 
 def vergaderingen_lijst(*, user):
     return Vergadering.objects.zichtbaar_voor(user).select_related("gremium").order_by("-datum", "aanvang", "id")
+
+
+# --------------------------------------------------------------------------------------------------------------
+# The calendar: filters, month grid, list (upcoming first, past by year)
+# --------------------------------------------------------------------------------------------------------------
+
+
+def vergaderingen_filter(*, user, filters=None) -> VergaderingFilter:
+    """The calendar's FilterSet over the meetings `user` may see; invalid values are ignored and reported."""
+    zichtbaar = Vergadering.objects.zichtbaar_voor(user)
+    return VergaderingFilter(
+        filters if filters else None,
+        queryset=zichtbaar.select_related("gremium"),
+        gremia=Gremium.objects.filter(pk__in=zichtbaar.values("gremium_id")).order_by("naam"),
+    )
+
+
+@dataclass
+class KalenderDag:
+    datum: datetime.date
+    in_maand: bool
+    vandaag: bool
+    vergaderingen: list = field(default_factory=list)
+
+
+def kalender_maand(*, vergaderingen, jaar: int, maand: int, vandaag: datetime.date | None = None):
+    """The month as weeks (monday first) of KalenderDag, each with the meetings of that day. One query."""
+    vandaag = vandaag or timezone.localdate()
+    weken = calendar.Calendar(firstweekday=calendar.MONDAY).monthdatescalendar(jaar, maand)
+    per_dag: dict[datetime.date, list] = {}
+    for vergadering in vergaderingen.filter(datum__gte=weken[0][0], datum__lte=weken[-1][-1]).order_by(
+        "datum", "aanvang", "id"
+    ):
+        per_dag.setdefault(vergadering.datum, []).append(vergadering)
+    return [
+        [KalenderDag(datum=d, in_maand=d.month == maand, vandaag=d == vandaag, vergaderingen=per_dag.get(d, []))
+         for d in week]
+        for week in weken
+    ]
+
+
+def kalender_lijst(*, vergaderingen, jaar: int | None = None, vandaag: datetime.date | None = None) -> dict:
+    """Upcoming meetings first (the next AANTAL_KOMEND), then the past ones of one year.
+
+    `jaar` picks the year of past meetings; without it (or for a year without meetings) the most recent year
+    with past meetings is shown. Three queries.
+    """
+    vandaag = vandaag or timezone.localdate()
+    komend = list(vergaderingen.filter(datum__gte=vandaag).order_by("datum", "aanvang", "id")[: AANTAL_KOMEND + 1])
+    eerder_qs = vergaderingen.filter(datum__lt=vandaag)
+    jaren = [d.year for d in eerder_qs.dates("datum", "year", order="DESC")]
+    if jaar not in jaren:
+        jaar = jaren[0] if jaren else None
+    eerder = list(eerder_qs.filter(datum__year=jaar).order_by("-datum", "aanvang", "id")) if jaar else []
+    return {
+        "komend": komend[:AANTAL_KOMEND],
+        "meer_komend": len(komend) > AANTAL_KOMEND,
+        "jaren": jaren,
+        "jaar": jaar,
+        "eerder": eerder,
+    }
+
+
+# --------------------------------------------------------------------------------------------------------------
+# The agenda of one date
+# --------------------------------------------------------------------------------------------------------------
+
+
+def _bijlagen(model, user):
+    qs = model.objects.order_by("volgorde", "id")
+    if not mag_besloten_zien(user):
+        qs = qs.filter(vertrouwelijkheid=Vertrouwelijkheid.OPENBAAR)
+    return qs
+
+
+def _besluit_model():
+    """The besluit model, through the relation the besluiten app declared on Agendapunt.
+
+    besluiten depends on vergaderagenda, not the other way round; reading the reverse relation keeps this app
+    free of an import from besluiten while still applying that model's own visibility rules.
+    """
+    return Agendapunt._meta.get_field("besluiten").related_model
+
+
+def agenda_op_datum(*, user, datum: datetime.date) -> list[Vergadering]:
+    """Every meeting on `datum` that `user` may see, with its visible agenda items and their documents.
+
+    Each agenda item carries: `raadsvoorstel` (None when hidden), `zichtbare_memos`, `zichtbare_bijlagen`,
+    `onderwerpen_lijst` and `besluit` (the current visible besluit taken on the item, or None).
+    """
+    besluit_model = _besluit_model()
+    agendapunten = (
+        Agendapunt.objects.zichtbaar_voor(user)
+        .select_related("zaak")
+        .prefetch_related(
+            Prefetch(
+                "raadsvoorstel",
+                queryset=Raadsvoorstel.objects.zichtbaar_voor(user).select_related("zaak").prefetch_related(
+                    Prefetch("bijlagen", queryset=_bijlagen(RaadsvoorstelBijlage, user), to_attr="zichtbare_bijlagen")
+                ),
+            ),
+            Prefetch(
+                "memos",
+                queryset=Memo.objects.zichtbaar_voor(user).order_by("datum", "id").prefetch_related(
+                    Prefetch("bijlagen", queryset=_bijlagen(MemoBijlage, user), to_attr="zichtbare_bijlagen")
+                ),
+                to_attr="zichtbare_memos",
+            ),
+            Prefetch("bijlagen", queryset=_bijlagen(AgendapuntBijlage, user), to_attr="zichtbare_bijlagen"),
+            Prefetch("onderwerpen", queryset=Onderwerp.objects.order_by("naam"), to_attr="onderwerpen_lijst"),
+            Prefetch(
+                "besluiten",
+                queryset=besluit_model.objects.zichtbaar_voor(user).select_related("zaak").order_by("versie", "id"),
+                to_attr="zichtbare_besluiten",
+            ),
+        )
+        .order_by("volgorde", "id")
+    )
+    vergaderingen = list(
+        Vergadering.objects.zichtbaar_voor(user)
+        .filter(datum=datum)
+        .select_related("gremium")
+        .prefetch_related(Prefetch("agendapunten", queryset=agendapunten, to_attr="zichtbare_agendapunten"))
+        .order_by("aanvang", "id")
+    )
+    for vergadering in vergaderingen:
+        for punt in vergadering.zichtbare_agendapunten:
+            # The current besluit: the highest visible version (a rectificatie supersedes the earlier one).
+            punt.besluit = punt.zichtbare_besluiten[-1] if punt.zichtbare_besluiten else None
+    return vergaderingen
+
+
+def naburige_vergaderdata(*, user, datum: datetime.date, aantal: int = 1):
+    """The `aantal` nearest dates before and after `datum` with a meeting `user` may see. Two queries.
+
+    Returns (eerder, later): `eerder` nearest first, `later` nearest first.
+    """
+    zichtbaar = Vergadering.objects.zichtbaar_voor(user)
+    eerder = list(
+        zichtbaar.filter(datum__lt=datum).order_by("-datum").values_list("datum", flat=True).distinct()[:aantal]
+    )
+    later = list(
+        zichtbaar.filter(datum__gt=datum).order_by("datum").values_list("datum", flat=True).distinct()[:aantal]
+    )
+    return eerder, later
+
+
+# --------------------------------------------------------------------------------------------------------------
+# iCal
+# --------------------------------------------------------------------------------------------------------------
+
+#: The general feed holds the upcoming meetings and those of the last twelve months.
+ICAL_TERUG = datetime.timedelta(days=365)
+
+
+def ical_vergaderingen(*, user, gremium=None, vergadering_uuid=None, vandaag: datetime.date | None = None):
+    """Meetings for an iCal feed with their visible agenda items (titles and times only). Two queries.
+
+    Without `vergadering_uuid`: the upcoming meetings and those of the last twelve months, of one `gremium`
+    when given. With it: that one meeting (an empty list when `user` may not see it).
+    """
+    qs = Vergadering.objects.zichtbaar_voor(user).select_related("gremium")
+    if vergadering_uuid is not None:
+        qs = qs.filter(uuid=vergadering_uuid)
+    else:
+        vandaag = vandaag or timezone.localdate()
+        qs = qs.filter(datum__gte=vandaag - ICAL_TERUG)
+        if gremium is not None:
+            qs = qs.filter(gremium=gremium)
+    punten = (
+        Agendapunt.objects.zichtbaar_voor(user)
+        .only("vergadering_id", "volgorde", "volgnummer", "titel", "aanvang", "einde")
+        .order_by("volgorde", "id")
+    )
+    return list(
+        qs.prefetch_related(Prefetch("agendapunten", queryset=punten, to_attr="zichtbare_agendapunten"))
+        .order_by("datum", "aanvang", "id")
+    )
+
+
+def gremium_op_slug(*, slug: str) -> Gremium | None:
+    return Gremium.objects.filter(slug=slug).first()
+
+
+def vergaderde_gremia(*, user) -> list[Gremium]:
+    """The gremia that have a meeting `user` may see, for the "abonneren" links. One query."""
+    return list(
+        Gremium.objects.filter(pk__in=Vergadering.objects.zichtbaar_voor(user).values("gremium_id")).order_by("naam")
+    )
