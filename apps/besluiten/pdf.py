@@ -1,18 +1,96 @@
-"""The PDF raadsbesluit (structure of the Raadsbesluit in seed 001)."""
+"""The PDF raadsbesluit (structure of the Raadsbesluit in seed 001).
+
+Rendered once when a besluit is published (issue 3's besluit_publiceren stores the bytes in
+besluit.pdf) and served from storage. Rendering is deterministic: the document's creation
+and modification dates are the publication time and its file identifier derives from the
+besluit's UUID, so rendering the same besluit again gives the same text and metadata.
+"""
+
+import hashlib
+import logging
 
 from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Prefetch
 
 from apps.core.gemeente import huidige_gemeente
-from apps.core.pdf import render_pdf
+from apps.core.pdf import PDF_A_2A, render_pdf
+
+logger = logging.getLogger(__name__)
+
+FONT_DIR = settings.BASE_DIR / "static" / "fonts"
 
 
-def raadsbesluit_pdf(besluit) -> bytes:
-    """Render the raadsbesluit of a besluit. Same besluit in, same text out."""
-    context = {
+def _vastgezette_tijd(besluit):
+    return besluit.gepubliceerd_op or besluit.vastgesteld_op or besluit.created_at
+
+
+def raadsbesluit_context(besluit) -> dict:
+    from .models import DictumPunt
+
+    dictum = getattr(besluit, "_prefetched_objects_cache", {}).get("dictum")
+    dictum = list(dictum) if dictum is not None else list(
+        DictumPunt.objects.filter(besluit=besluit).order_by("volgorde")
+    )
+    return {
         "besluit": besluit,
-        "dictum": list(besluit.dictum.order_by("volgorde")),
+        "raadsvoorstel": besluit.raadsvoorstel,
+        "vergadering": besluit.vergadering,
+        "dictum": sorted(dictum, key=lambda p: p.volgorde),
         "gemeente": huidige_gemeente(),
         "titel_griffier": settings.TITEL_GRIFFIER,
         "titel_voorzitter": settings.TITEL_VOORZITTER,
+        "tijdstip": _vastgezette_tijd(besluit),
+        "font_dir": FONT_DIR.as_uri(),
     }
-    return render_pdf("pdf/raadsbesluit.html", context)
+
+
+def raadsbesluit_pdf(besluit) -> bytes:
+    """Render the raadsbesluit of a besluit as PDF/A-2a. Same besluit in, same text out."""
+    identifier = hashlib.md5(f"raadsbesluit:{besluit.uuid}:{besluit.versie}".encode(), usedforsecurity=False)
+    return render_pdf(
+        "pdf/raadsbesluit.html",
+        raadsbesluit_context(besluit),
+        base_url=str(settings.BASE_DIR / "static"),
+        pdf_identifier=identifier.hexdigest().encode(),
+        **PDF_A_2A,
+    )
+
+
+def raadsbesluit_bestandsnaam(besluit) -> str:
+    """The name a visitor's download gets: raadsbesluit-L275141.pdf (-v2 for a rectificatie)."""
+    achtervoegsel = f"-v{besluit.versie}" if besluit.versie > 1 else ""
+    return f"raadsbesluit-{besluit.zaak.zaaknummer}{achtervoegsel}.pdf"
+
+
+def besluit_voor_pdf(pk):
+    from .models import Besluit, DictumPunt
+
+    return (
+        Besluit.objects.select_related("zaak", "raadsvoorstel", "vergadering", "griffier", "voorzitter")
+        .prefetch_related(Prefetch("dictum", queryset=DictumPunt.objects.order_by("volgorde")))
+        .get(pk=pk)
+    )
+
+
+def raadsbesluit_opslaan(besluit) -> None:
+    """Render the PDF of a published besluit and store it in besluit.pdf, replacing any earlier
+    file at the same (stable) storage path. For the re-render command, demo data, and a
+    published besluit whose PDF is missing."""
+    from .models import Besluit
+
+    inhoud = raadsbesluit_pdf(besluit_voor_pdf(besluit.pk))
+    with transaction.atomic():
+        vers = Besluit.objects.select_for_update().select_related("zaak").get(pk=besluit.pk)
+        oud = vers.pdf.name if vers.pdf else None
+        naam = vers.pdf.field.generate_filename(vers, "raadsbesluit.pdf")
+        opslag = vers.pdf.storage
+        for pad in {oud, naam} - {None}:
+            if opslag.exists(pad):
+                opslag.delete(pad)
+        vers.pdf.save(naam, ContentFile(inhoud), save=False)
+        # A raw update: a stored rendering is not an edit of the besluit (no new history row,
+        # no version bump), and a published besluit is otherwise read-only.
+        Besluit.objects.filter(pk=vers.pk).update(pdf=vers.pdf.name)
+    besluit.pdf.name = vers.pdf.name

@@ -1,9 +1,123 @@
-from django.core.paginator import Paginator
-from django.shortcuts import render
+"""Public besluiten pages. Thin: read the request, call a selector, render."""
 
-from .selectors import besluiten_lijst
+import hashlib
+
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
+
+from .pdf import raadsbesluit_bestandsnaam, raadsbesluit_opslaan, raadsbesluit_pdf
+from .selectors import besluit_details, besluit_versie, besluiten_filteren, huidig_besluit
+
+PER_PAGINA = 25
 
 
 def lijst(request):
-    pagina = Paginator(besluiten_lijst(user=request.user), 25).get_page(request.GET.get("page"))
-    return render(request, "besluiten/lijst.html", {"page_obj": pagina})
+    filterset = besluiten_filteren(user=request.user, params=request.GET)
+    filterset.form.is_valid()  # validate, so errors show; invalid filters are left out
+    pagina = Paginator(filterset.qs, PER_PAGINA).get_page(request.GET.get("page"))
+    querystring = request.GET.copy()
+    querystring.pop("page", None)
+    actieve_filters = any(v for k, v in request.GET.items() if k != "page")
+    return render(request, "besluiten/lijst.html", {
+        "filter": filterset,
+        "form": filterset.form,
+        "page_obj": pagina,
+        "querystring": querystring.urlencode(),
+        "actieve_filters": actieve_filters,
+        "kruimelpad": [("Besluiten", None)],
+    })
+
+
+def _hoofdletters(request, zaaknummer, naam, **kwargs):
+    """l275141 -> L275141: one address per besluit."""
+    if zaaknummer != zaaknummer.upper():
+        return redirect(reverse(naam, kwargs={"zaaknummer": zaaknummer.upper(), **kwargs}), permanent=True)
+    return None
+
+
+def _toon(request, besluit):
+    details = besluit_details(user=request.user, besluit=besluit)
+    zaaknummer = besluit.zaak.zaaknummer
+    kruimels = [("Besluiten", reverse("besluiten:lijst")), (zaaknummer, None)]
+    if besluit.versie and not details["is_geldig"] and besluit.status == "gepubliceerd":
+        kruimels = [
+            ("Besluiten", reverse("besluiten:lijst")),
+            (zaaknummer, reverse("besluiten:detail", kwargs={"zaaknummer": zaaknummer})),
+            (f"Versie {besluit.versie}", None),
+        ]
+    return render(request, "besluiten/detail.html", {"besluit": besluit, "kruimelpad": kruimels, **details})
+
+
+def detail(request, zaaknummer):
+    if omleiding := _hoofdletters(request, zaaknummer, "besluiten:detail"):
+        return omleiding
+    besluit = huidig_besluit(user=request.user, zaaknummer=zaaknummer)
+    if besluit is None:
+        raise Http404("Dit besluit bestaat niet of is (nog) niet openbaar.")
+    return _toon(request, besluit)
+
+
+def versie(request, zaaknummer, versie):
+    if omleiding := _hoofdletters(request, zaaknummer, "besluiten:versie", versie=versie):
+        return omleiding
+    besluit = besluit_versie(user=request.user, zaaknummer=zaaknummer, versie=versie)
+    if besluit is None:
+        raise Http404("Deze versie van het besluit bestaat niet of is niet openbaar.")
+    return _toon(request, besluit)
+
+
+def _pdf_antwoord(request, besluit):
+    if besluit.status != "gepubliceerd":
+        # Only the griffie gets here (zichtbaar_voor): a preview, never stored or cached.
+        antwoord = HttpResponse(raadsbesluit_pdf(besluit), content_type="application/pdf")
+        antwoord["Content-Disposition"] = f'inline; filename="concept-{raadsbesluit_bestandsnaam(besluit)}"'
+        patch_cache_control(antwoord, no_store=True, private=True)
+        return antwoord
+    opslag = besluit.pdf.storage
+    if not besluit.pdf or not opslag.exists(besluit.pdf.name):
+        raadsbesluit_opslaan(besluit)  # published before its PDF was stored (e.g. raw imports)
+    naam = besluit.pdf.name
+    gewijzigd = opslag.get_modified_time(naam)
+    grootte = opslag.size(naam)
+    etag = '"' + hashlib.sha256(f"{naam}:{grootte}:{gewijzigd.timestamp()}".encode()).hexdigest()[:32] + '"'
+    openbaar = besluit.vertrouwelijkheid == "openbaar"
+
+    def kopregels(antwoord):
+        antwoord["ETag"] = etag
+        antwoord["Last-Modified"] = http_date(gewijzigd.timestamp())
+        if openbaar:
+            patch_cache_control(antwoord, public=True, max_age=3600)
+        else:
+            patch_cache_control(antwoord, private=True, max_age=0, must_revalidate=True)
+        return antwoord
+
+    niet_gewijzigd = get_conditional_response(request, etag=etag, last_modified=int(gewijzigd.timestamp()))
+    if niet_gewijzigd is not None:
+        return kopregels(niet_gewijzigd)
+    antwoord = FileResponse(
+        opslag.open(naam, "rb"), content_type="application/pdf", as_attachment=False,
+        filename=raadsbesluit_bestandsnaam(besluit),
+    )
+    return kopregels(antwoord)
+
+
+def pdf(request, zaaknummer):
+    if omleiding := _hoofdletters(request, zaaknummer, "besluiten:pdf"):
+        return omleiding
+    besluit = huidig_besluit(user=request.user, zaaknummer=zaaknummer)
+    if besluit is None:
+        raise Http404("Dit besluit bestaat niet of is (nog) niet openbaar.")
+    return _pdf_antwoord(request, besluit)
+
+
+def versie_pdf(request, zaaknummer, versie):
+    if omleiding := _hoofdletters(request, zaaknummer, "besluiten:versie-pdf", versie=versie):
+        return omleiding
+    besluit = besluit_versie(user=request.user, zaaknummer=zaaknummer, versie=versie)
+    if besluit is None or besluit.status != "gepubliceerd":
+        raise Http404("Deze versie van het besluit bestaat niet of is niet openbaar.")
+    return _pdf_antwoord(request, besluit)

@@ -5,6 +5,7 @@ core depends on no other app of the portal. Domain nouns are Dutch, plumbing Eng
 
 import uuid
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -222,3 +223,52 @@ class BijlageBase(PubliekRecord):
         return {"application/pdf": "PDF",
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "DOCX",
                 "application/vnd.oasis.opendocument.text": "ODT"}.get(self.mimetype, "")
+
+
+class Zoekdocument(models.Model):
+    """One row of the portal's search index: a denormalised copy of a searchable record.
+
+    Filled by apps.core.search from the builders the domain apps register. `zichtbaarheid`
+    is the lowest role that may see the record; `zoekvector` (PostgreSQL only) is the stored
+    tsvector (config dutch_unaccent) with a GIN index made in the migration; `zoektekst` is
+    the normalised text of the SQLite fallback (left empty on PostgreSQL).
+    """
+
+    class Soort(models.TextChoices):
+        BESLUIT = "besluit", _("besluit")
+        RAADSVOORSTEL = "raadsvoorstel", _("raadsvoorstel")
+        MEMO = "memo", _("memo")
+        AGENDAPUNT = "agendapunt", _("agendapunt")
+
+    class Zichtbaarheid(models.TextChoices):
+        PUBLIEK = "publiek", _("iedereen")
+        RAADSLID = "raadslid", _("raadsleden en griffie")
+        GRIFFIE = "griffie", _("alleen de griffie")
+
+    soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices)
+    object_id = models.BigIntegerField(_("id van het record"))
+    titel = models.CharField(_("titel"), max_length=500)
+    tekst = models.TextField(_("tekst"), blank=True)
+    url = models.CharField(_("adres"), max_length=300)
+    datum = models.DateField(_("datum"), null=True, blank=True)
+    jaar = models.PositiveSmallIntegerField(_("jaar"), null=True, blank=True)
+    zaaknummer = models.CharField(_("zaaknummer"), max_length=30, blank=True)
+    zichtbaarheid = models.CharField(_("zichtbaar voor"), max_length=20, choices=Zichtbaarheid.choices)
+    zoekvector = SearchVectorField(_("zoekvector"), null=True, blank=True, editable=False)
+    zoektekst = models.TextField(_("genormaliseerde tekst"), blank=True, editable=False)
+    bijgewerkt_op = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("zoekdocument")
+        verbose_name_plural = _("zoekdocumenten")
+        ordering = ["-datum", "-id"]
+        constraints = [models.UniqueConstraint(fields=["soort", "object_id"], name="zoekdocument_record_uniek")]
+        indexes = [
+            models.Index(fields=["zichtbaarheid", "-datum", "-id"], name="zoekdoc_zicht_datum_idx"),
+            models.Index(fields=["soort", "zichtbaarheid", "-datum"], name="zoekdoc_soort_datum_idx"),
+            models.Index(fields=["jaar", "zichtbaarheid"], name="zoekdoc_jaar_idx"),
+            models.Index(fields=["zaaknummer"], name="zoekdoc_zaaknummer_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_soort_display()}: {self.titel}"

@@ -1,16 +1,27 @@
 """Render a template to PDF (after Open Forms utils/pdf.py).
 
 WeasyPrint is imported inside the function so that start-up stays fast, and the
-caller passes an explicit base_url for static files (fonts, css).
+caller passes an explicit base_url for static files (fonts, css). Only local files
+(and data: URLs) may be fetched while rendering: a template can never make the
+server reach out to the network.
 """
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.utils import translation
+
+# PDF/A-2a: archival, tagged (structure tree, MarkInfo), Lang from <html lang>, fonts embedded.
+PDF_A_2A = {"pdf_variant": "pdf/a-2a", "pdf_tags": True}
 
 
 def render_pdf(template_name: str, context: dict, *, base_url: str | None = None, **write_options) -> bytes:
     from weasyprint import HTML  # noqa: PLC0415 - deliberately lazy
+    from weasyprint.urls import URLFetcher  # noqa: PLC0415
 
-    html = render_to_string(template_name, context)
+    with translation.override(settings.LANGUAGE_CODE):
+        html = render_to_string(template_name, context)
     base_url = base_url or str(settings.BASE_DIR / "static")
-    return HTML(string=html, base_url=base_url).write_pdf(**write_options)
+    if not base_url.endswith("/") and "://" not in base_url:
+        base_url += "/"  # a folder: relative urls resolve inside it, not next to it
+    fetcher = URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
+    return HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf(**write_options)

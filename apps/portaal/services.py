@@ -35,5 +35,28 @@ def demo_nabewerken(*, uitvoer=None) -> None:
         stap(uitvoer=uitvoer)
 
 
+def _raadsbesluiten_opslaan(*, uitvoer=None) -> None:
+    """Render and store the PDF of every published besluit that has none (loaddata empties it)."""
+    from apps.besluiten.models import Besluit
+    from apps.besluiten.pdf import raadsbesluit_opslaan
+
+    aantal = 0
+    for besluit in Besluit.objects.filter(status="gepubliceerd").select_related("zaak").order_by("pk"):
+        if besluit.pdf and besluit.pdf.storage.exists(besluit.pdf.name):
+            continue
+        raadsbesluit_opslaan(besluit)
+        aantal += 1
+    if uitvoer is not None and aantal:
+        uitvoer.write(f"  {aantal} raadsbesluit(en) als PDF opgeslagen")
+
+
+def _zoekindex_opbouwen(*, uitvoer=None) -> None:
+    from apps.core.search import zoekindex_herbouwen
+
+    resultaat = zoekindex_herbouwen()
+    if uitvoer is not None:
+        uitvoer.write(f"  zoekindex: {sum(resultaat.values())} documenten")
+
+
 def _nabewerkingsstappen():
-    return []
+    return [_raadsbesluiten_opslaan, _zoekindex_opbouwen]

@@ -5,6 +5,8 @@ from django.shortcuts import render
 from apps.besluiten.selectors import laatste_besluiten
 from apps.vergaderagenda.selectors import komende_vergaderingen
 
+from .zoeken import zoeken  # noqa: F401 - the search page lives in its own module
+
 
 def home(request):
     return render(
@@ -15,10 +17,6 @@ def home(request):
             "besluiten": laatste_besluiten(user=request.user),
         },
     )
-
-
-def zoeken(request):
-    return render(request, "portaal/zoeken.html", {"q": request.GET.get("q", "")[:200]})
 
 
 def toegankelijkheid(request):
