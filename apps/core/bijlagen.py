@@ -83,3 +83,32 @@ def bijlage_vullen(bijlage, *, bestand, mimetype: str | None = None) -> None:
         bijlage.titel = os.path.splitext(bijlage.bestandsnaam)[0][:300] or _("Bijlage")
     bestand.seek(0)
     bijlage.bestand.save(bijlage.bestandsnaam, bestand, save=False)
+
+
+def bijlage_formulierveld(**kwargs):
+    """A FileField that accepts only PDF/DOCX/ODT by content and at most BIJLAGE_MAX_MB; the detected MIME
+    type is put on the uploaded file as `portaal_mimetype`."""
+    from django import forms  # noqa: PLC0415
+
+    class _BijlageField(forms.FileField):
+        default_error_messages = {
+            "invalid": _("Er is geen bestand verstuurd. Controleer het formulier."),
+            "missing": _("Er is geen bestand verstuurd."),
+            "empty": _("Het bestand is leeg."),
+            "max_length": _("De bestandsnaam is te lang (hoogstens %(max)d tekens, nu %(length)d)."),
+        }
+
+        def clean(self, data, initial=None):
+            bestand = super().clean(data, initial)
+            if bestand:
+                bestand.portaal_mimetype = bijlage_valideren(bestand)
+            return bestand
+
+    kwargs.setdefault("label", _("Bijlage"))
+    kwargs.setdefault("help_text", _("PDF, DOCX of ODT, hoogstens %(max)s MB.") % {"max": settings.BIJLAGE_MAX_MB})
+    kwargs.setdefault("required", False)
+    veld = _BijlageField(**kwargs)
+    veld.widget.attrs.setdefault("accept", ".pdf,.docx,.odt,application/pdf,application/vnd.openxmlformats-"
+                                           "officedocument.wordprocessingml.document,application/vnd.oasis."
+                                           "opendocument.text")
+    return veld

@@ -1,0 +1,82 @@
+"""Form helpers shared by the domain apps' forms: Dutch dates and times, the hidden version, ordered texts."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Persoon
+
+
+class DatumInvoer(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class TijdInvoer(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%H:%M")
+
+
+def datumveld(label, **kwargs) -> forms.DateField:
+    return forms.DateField(
+        label=label, widget=DatumInvoer(), input_formats=["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"],
+        error_messages={"invalid": _("Vul een bestaande datum in, bijvoorbeeld 30-09-2021.")}, **kwargs,
+    )
+
+
+class VersieFormMixin(forms.Form):
+    """The hidden `version` that the form was opened with (optimistic locking)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0, label=_("versie"))
+
+
+# --- Ordered lists of texts (beslispunten, dictum) without JavaScript -------------------
+
+
+class GeordendeTekstForm(forms.Form):
+    tekst = forms.CharField(label=_("Tekst"), required=False, max_length=10000,
+                            widget=forms.Textarea(attrs={"rows": 2}))
+    volgorde = forms.IntegerField(label=_("Volgorde"), required=False, min_value=1, max_value=999,
+                                  help_text=_("Een lager nummer komt eerder."),
+                                  error_messages={"invalid": _("Vul een heel getal in.")})
+
+
+class BaseGeordendeTekstFormSet(forms.BaseFormSet):
+    """Rows with a volgorde number and a delete box; empty rows are ignored."""
+
+    legenda = _("Punt")
+
+    def teksten(self) -> list[str]:
+        rijen = []
+        for positie, form in enumerate(self.forms):
+            if not hasattr(form, "cleaned_data") or self._should_delete_form(form):
+                continue
+            tekst = (form.cleaned_data.get("tekst") or "").strip()
+            if tekst:
+                rijen.append((form.cleaned_data.get("volgorde") or positie + 1, positie, tekst))
+        return [tekst for _v, _p, tekst in sorted(rijen)]
+
+
+def geordende_formset(legenda: str, *, extra: int = 2):
+    return forms.formset_factory(
+        GeordendeTekstForm, formset=type("GeordendeTekstFormSet", (BaseGeordendeTekstFormSet,), {"legenda": legenda}),
+        extra=extra, can_delete=True, max_num=100, validate_max=True, absolute_max=200,
+    )
+
+
+
+
+class PersoonKeuze(forms.ModelChoiceField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(queryset=Persoon.objects.order_by("naam"), **kwargs)
+
+
+def tijdveld(label, **kwargs) -> forms.TimeField:
+    return forms.TimeField(
+        label=label, widget=TijdInvoer(), input_formats=["%H:%M", "%H.%M", "%H:%M:%S"],
+        error_messages={"invalid": _("Vul een bestaande tijd in, bijvoorbeeld 20:00.")}, **kwargs,
+    )

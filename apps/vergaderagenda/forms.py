@@ -1,0 +1,134 @@
+"""Input validation for vergaderingen and agendapunten (the griffie's agenda builder). Dutch messages."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from apps.core.bijlagen import bijlage_formulierveld
+from apps.core.forms import VersieFormMixin, datumveld, tijdveld
+from apps.core.models import Gremium, Onderwerp, Vertrouwelijkheid, Zaak
+from apps.core.validators import valideer_zaaknummer
+from apps.memos.models import Memo
+from apps.raadsvoorstellen.models import Raadsvoorstel
+
+from .models import Agendapunt, Vergadering
+from .services import AGENDAPUNT_VELDEN, VERGADERING_VELDEN
+
+
+def _tijden(form, wat: str):
+    aanvang, einde = form.cleaned_data.get("aanvang"), form.cleaned_data.get("einde")
+    if aanvang and einde and einde <= aanvang:
+        form.add_error("einde", _("Het einde van %(wat)s moet na de aanvang liggen.") % {"wat": wat})
+
+
+class VergaderingForm(VersieFormMixin, forms.ModelForm):
+    datum = datumveld(_("Datum"))
+    aanvang = tijdveld(_("Aanvang"), required=False)
+    einde = tijdveld(_("Einde"), required=False)
+    gremium = forms.ModelChoiceField(label=_("Gremium"), queryset=Gremium.objects.order_by("naam"))
+
+    class Meta:
+        model = Vergadering
+        fields = VERGADERING_VELDEN
+        widgets = {"toelichting": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {"openbaar": _("Uit = besloten vergadering (alleen voor raadsleden en griffie).")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        _tijden(self, _("de vergadering"))
+        return cleaned
+
+    def _post_clean(self):
+        # The end-after-start rule is reported next to the field in clean(); skip the duplicate constraint message.
+        self._validate_unique = False
+        super()._post_clean()
+
+    def velden(self) -> dict:
+        return {naam: self.cleaned_data[naam] for naam in VERGADERING_VELDEN if naam in self.cleaned_data}
+
+
+class RaadsvoorstelKeuze(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.zaak.zaaknummer} — {obj.titel} ({obj.get_status_display()})"
+
+
+class MemoKeuze(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.datum:%d-%m-%Y} — {obj.betreft}" + (f" (kenmerk {obj.kenmerk})" if obj.kenmerk else "")
+
+
+class AgendapuntForm(VersieFormMixin, forms.ModelForm):
+    aanvang = tijdveld(_("Aanvang"), required=False)
+    einde = tijdveld(_("Einde"), required=False)
+    raadsvoorstel = RaadsvoorstelKeuze(
+        label=_("Raadsvoorstel"), required=False,
+        queryset=Raadsvoorstel.objects.select_related("zaak").exclude(status="concept").order_by("-zaak__zaaknummer"),
+        help_text=_("Alleen aangeboden raadsvoorstellen kunnen worden geagendeerd."),
+    )
+    zaaknummer = forms.CharField(label=_("Zaaknummer"), required=False, max_length=30,
+                                 help_text=_("Niet verplicht; bij een raadsvoorstel wordt de zaak van het voorstel "
+                                             "gebruikt."))
+    memos = MemoKeuze(label=_("Memo's"), required=False, queryset=Memo.objects.order_by("-datum", "-id"),
+                      widget=forms.SelectMultiple(attrs={"size": 6}))
+    onderwerpen = forms.ModelMultipleChoiceField(
+        label=_("Onderwerpen"), queryset=Onderwerp.objects.order_by("naam"), required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    bijlage = bijlage_formulierveld(label=_("Nieuwe bijlage"))
+    bijlage_titel = forms.CharField(label=_("Titel van de nieuwe bijlage"), required=False, max_length=300)
+    bijlage_vertrouwelijkheid = forms.ChoiceField(label=_("Vertrouwelijkheid van de nieuwe bijlage"),
+                                                  choices=Vertrouwelijkheid.choices, initial="openbaar")
+
+    class Meta:
+        model = Agendapunt
+        fields = [v for v in AGENDAPUNT_VELDEN if v != "zaak"]
+        widgets = {"omschrijving": forms.Textarea(attrs={"rows": 3}), "behandeling": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.zaak = None
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+            self.fields["memos"].initial = list(self.instance.memos.all())
+            self.fields["onderwerpen"].initial = list(self.instance.onderwerpen.all())
+            if self.instance.zaak_id:
+                self.fields["zaaknummer"].initial = self.instance.zaak.zaaknummer
+
+    def clean_raadsvoorstel(self):
+        voorstel = self.cleaned_data.get("raadsvoorstel")
+        if voorstel is not None and voorstel.pk != self.instance.raadsvoorstel_id:
+            if voorstel.status == Raadsvoorstel.Status.INGETROKKEN:
+                raise ValidationError(_("Een ingetrokken raadsvoorstel kan niet worden geagendeerd."))
+        return voorstel
+
+    def clean_zaaknummer(self):
+        nummer = (self.cleaned_data.get("zaaknummer") or "").strip().upper()
+        if nummer:
+            valideer_zaaknummer(nummer)
+            self.zaak = Zaak.objects.filter(zaaknummer=nummer).first()
+            if self.zaak is None:
+                raise ValidationError(_("Er is geen zaak met zaaknummer %(nummer)s."), params={"nummer": nummer})
+        return nummer
+
+    def clean(self):
+        cleaned = super().clean()
+        _tijden(self, _("het agendapunt"))
+        if cleaned.get("bijlage_titel") and not cleaned.get("bijlage") and "bijlage" not in self.errors:
+            self.add_error("bijlage", _("Kies het bestand bij de titel van de nieuwe bijlage."))
+        return cleaned
+
+    def _post_clean(self):
+        self._validate_unique = False
+        super()._post_clean()
+
+    def velden(self) -> dict:
+        velden = {naam: self.cleaned_data[naam] for naam in AGENDAPUNT_VELDEN if naam in self.cleaned_data}
+        velden["zaak"] = self.zaak
+        if self.zaak is None and velden.get("raadsvoorstel") is not None:
+            velden["zaak"] = None  # the service takes the voorstel's zaak
+        return velden
