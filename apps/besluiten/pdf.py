@@ -75,22 +75,22 @@ def besluit_voor_pdf(pk):
 
 
 def raadsbesluit_opslaan(besluit) -> None:
-    """Render the PDF of a published besluit and store it in besluit.pdf, replacing any earlier
-    file at the same (stable) storage path. For the re-render command, demo data, and a
-    published besluit whose PDF is missing."""
+    """Render the PDF of a published besluit and store it: for the re-render command, the demo
+    data, and a published besluit whose stored file is missing.
+
+    The file keeps its storage path (it is overwritten in place), so the besluit row changes
+    only when it had no PDF yet: a published besluit is otherwise immutable (a PostgreSQL
+    trigger allows exactly that one change)."""
     from .models import Besluit
 
     inhoud = raadsbesluit_pdf(besluit_voor_pdf(besluit.pk))
     with transaction.atomic():
         vers = Besluit.objects.select_for_update().select_related("zaak").get(pk=besluit.pk)
-        oud = vers.pdf.name if vers.pdf else None
-        naam = vers.pdf.field.generate_filename(vers, "raadsbesluit.pdf")
         opslag = vers.pdf.storage
-        for pad in {oud, naam} - {None}:
-            if opslag.exists(pad):
-                opslag.delete(pad)
-        vers.pdf.save(naam, ContentFile(inhoud), save=False)
-        # A raw update: a stored rendering is not an edit of the besluit (no new history row,
-        # no version bump), and a published besluit is otherwise read-only.
-        Besluit.objects.filter(pk=vers.pk).update(pdf=vers.pdf.name)
-    besluit.pdf.name = vers.pdf.name
+        naam = vers.pdf.name or vers.pdf.field.generate_filename(vers, "raadsbesluit.pdf")
+        if opslag.exists(naam):
+            opslag.delete(naam)
+        opgeslagen = opslag.save(naam, ContentFile(inhoud))
+        if opgeslagen != vers.pdf.name:
+            Besluit.objects.filter(pk=vers.pk).update(pdf=opgeslagen)
+    besluit.pdf.name = opgeslagen

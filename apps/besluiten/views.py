@@ -10,7 +10,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 
 from .pdf import raadsbesluit_bestandsnaam, raadsbesluit_opslaan, raadsbesluit_pdf
-from .selectors import besluit_details, besluit_versie, besluiten_filteren, huidig_besluit
+from .selectors import besluit_details, besluit_versie, besluiten_filteren, geldig_zaaknummer, huidig_besluit
 
 PER_PAGINA = 25
 
@@ -34,7 +34,7 @@ def lijst(request):
 
 def _hoofdletters(request, zaaknummer, naam, **kwargs):
     """l275141 -> L275141: one address per besluit."""
-    if zaaknummer != zaaknummer.upper():
+    if zaaknummer != zaaknummer.upper() and geldig_zaaknummer(zaaknummer.upper()):
         return redirect(reverse(naam, kwargs={"zaaknummer": zaaknummer.upper(), **kwargs}), permanent=True)
     return None
 
