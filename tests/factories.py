@@ -182,3 +182,21 @@ class BesluitFactory(factory.django.DjangoModelFactory):
         if create:
             for i, tekst in enumerate(extracted or ["het voorstel vast te stellen."], 1):
                 DictumPunt.objects.create(besluit=obj, volgorde=i, tekst=tekst)
+
+
+class AgendapuntBijlageFactory(factory.django.DjangoModelFactory):
+    """A PDF attached to an agenda item (the file is written to MEDIA_ROOT)."""
+
+    class Meta:
+        model = "vergaderagenda.AgendapuntBijlage"
+
+    agendapunt = factory.SubFactory(AgendapuntFactory)
+    titel = factory.Sequence(lambda n: f"Bijlage {n}")
+    volgorde = factory.Sequence(lambda n: n + 1)
+    bestand = factory.django.FileField(filename="bijlage.pdf", data=b"%PDF-1.4\n" + b"0" * 2039)
+    bestandsnaam = "bijlage.pdf"
+    mimetype = "application/pdf"
+    grootte = 2048
+
+    class Params:
+        vertrouwelijk = factory.Trait(vertrouwelijkheid="vertrouwelijk")

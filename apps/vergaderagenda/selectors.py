@@ -193,12 +193,13 @@ ICAL_TERUG = datetime.timedelta(days=365)
 
 
 def ical_vergaderingen(*, user, gremium=None, vergadering_uuid=None, vandaag: datetime.date | None = None):
-    """Meetings for an iCal feed with their visible agenda items (titles and times only). Two queries.
+    """Meetings for an iCal feed, each with `ical_agendapunten`: its visible agenda items as
+    (volgnummer, titel, aanvang, einde) tuples, in order. Two queries, whatever the number of meetings.
 
     Without `vergadering_uuid`: the upcoming meetings and those of the last twelve months, of one `gremium`
     when given. With it: that one meeting (an empty list when `user` may not see it).
     """
-    qs = Vergadering.objects.zichtbaar_voor(user).select_related("gremium")
+    qs = Vergadering.objects.zichtbaar_voor(user)
     if vergadering_uuid is not None:
         qs = qs.filter(uuid=vergadering_uuid)
     else:
@@ -206,15 +207,25 @@ def ical_vergaderingen(*, user, gremium=None, vergadering_uuid=None, vandaag: da
         qs = qs.filter(datum__gte=vandaag - ICAL_TERUG)
         if gremium is not None:
             qs = qs.filter(gremium=gremium)
-    punten = (
-        Agendapunt.objects.zichtbaar_voor(user)
-        .only("vergadering_id", "volgorde", "volgnummer", "titel", "aanvang", "einde")
-        .order_by("volgorde", "id")
-    )
-    return list(
-        qs.prefetch_related(Prefetch("agendapunten", queryset=punten, to_attr="zichtbare_agendapunten"))
+    vergaderingen = list(
+        qs.select_related("gremium")
+        .only("uuid", "titel", "datum", "aanvang", "einde", "locatie", "openbaar", "status", "soort", "version",
+              "updated_at", "gremium__naam")
         .order_by("datum", "aanvang", "id")
     )
+    per_vergadering: dict[int, list] = {}
+    if vergaderingen:
+        rijen = (
+            Agendapunt.objects.zichtbaar_voor(user)
+            .filter(vergadering__in=qs.values("pk"))
+            .order_by("vergadering_id", "volgorde", "id")
+            .values_list("vergadering_id", "volgnummer", "titel", "aanvang", "einde")
+        )
+        for vergadering_id, *punt in rijen:
+            per_vergadering.setdefault(vergadering_id, []).append(tuple(punt))
+    for vergadering in vergaderingen:
+        vergadering.ical_agendapunten = per_vergadering.get(vergadering.pk, [])
+    return vergaderingen
 
 
 def gremium_op_slug(*, slug: str) -> Gremium | None:
