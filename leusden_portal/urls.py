@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -22,3 +23,9 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("beheer/", admin.site.urls),
 ]
+
+if settings.BENCH_BASELINE:
+    # The benchmark's hello-world baseline (scripts/bench.sh); never mounted in normal operation.
+    from apps.portaal.bench import hallo
+
+    urlpatterns.append(path("bench/hallo/", hallo, name="bench-hallo"))

@@ -79,8 +79,12 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # ETag / If-None-Match and Last-Modified / If-Modified-Since for every non-streaming answer (feeds, iCal).
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Whole public pages for visitors without a session (issue 7; see apps/portaal/paginacache.py).
+    "apps.portaal.paginacache.PaginaCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -174,6 +178,14 @@ CACHES = {
         "LOCATION": env("CACHE_LOCATION", "leusden-portal"),
     }
 }
+
+# Anonymous page cache (apps/portaal/paginacache.py): seconds a page may be served from the cache; 0 = off.
+PAGINACACHE_SECONDEN = env_int("PAGINACACHE_SECONDEN", 600)
+
+# --- Benchmark (scripts/bench.sh only): mounts /bench/hallo/ and the X-Query-Count header. Never in production.
+BENCH_BASELINE = env_bool("BENCH_BASELINE", False)
+if BENCH_BASELINE:
+    MIDDLEWARE.insert(0, "apps.portaal.bench.QueryTellerMiddleware")
 
 # --- Security (safe defaults everywhere; production.py hardens further) ----
 SESSION_COOKIE_HTTPONLY = True

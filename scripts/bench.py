@@ -1,0 +1,352 @@
+"""The load test of `make bench` (started by scripts/bench.sh, which prepares the database and the environment).
+
+Starts gunicorn with the production settings on 127.0.0.1, loads the baseline and then each page with wrk
+(16 connections, a fixed duration per page), and prints per page: requests/s, the ratio to the baseline of this
+run, p50/p95/p99 latency, errors and queries per request. Then the iCal build time for 500 meetings, the search
+latency for distinct (uncached) queries, and the gunicorn workers' RSS. Every target of issue 7 gets PASS or
+FAIL. Loopback only; every loop is bounded in count and time.
+"""
+
+import datetime
+import json
+import os
+import re
+import signal
+import statistics
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "leusden_portal.settings.production")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model  # noqa: E402
+from django.contrib.auth.models import Group  # noqa: E402
+from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+HOST = "127.0.0.1"
+PORT = int(os.environ.get("BENCH_PORT", "8765"))
+BASIS = f"http://{HOST}:{PORT}"
+DUUR = int(os.environ.get("BENCH_DUUR", "10"))
+DUUR_ZONDER_CACHE = int(os.environ.get("BENCH_DUUR_ZONDER_CACHE", "5"))
+CONNECTIES = int(os.environ.get("BENCH_CONNECTIES", "16"))
+WORKERS = int(os.environ.get("BENCH_WORKERS", "4"))
+WRK_THREADS = int(os.environ.get("BENCH_WRK_THREADS", "2"))
+UITVOER = Path(os.environ.get("BENCH_UITVOER", "/tmp/leusden-bench-resultaat.json"))
+
+DOEL_PUBLIEK_RATIO = 0.50
+DOEL_PUBLIEK_P99_MS = 50
+DOEL_INGELOGD_RATIO = 0.15
+DOEL_ZOEKEN_P95_MS = 50
+DOEL_QUERIES = 10
+DOEL_ICAL_S = 0.15
+DOEL_RSS_MB = 200
+
+
+# --- Preparing the pages ---------------------------------------------------------------------------------
+
+def sessie_cookie(gebruikersnaam: str, groep: str) -> str:
+    """A logged-in session for a bench user of `groep` (no password: it can never log in through a form)."""
+    User = get_user_model()
+    user, _ = User.objects.get_or_create(username=gebruikersnaam)
+    user.set_unusable_password()
+    user.is_staff = groep == "griffie"
+    user.save()
+    user.groups.add(Group.objects.get_or_create(name=groep)[0])
+    sessie = SessionStore()
+    sessie[SESSION_KEY] = str(user.pk)
+    sessie[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    sessie[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    sessie.set_expiry(3600)
+    sessie.create()
+    return f"{settings.SESSION_COOKIE_NAME}={sessie.session_key}"
+
+
+def kies_gegevens() -> dict:
+    """Pick the records the pages show, from the generated data (deterministic: fixed positions)."""
+    from apps.besluiten.models import Besluit
+    from apps.vergaderagenda.models import Vergadering
+
+    vandaag = timezone.localdate()
+    publiek = Besluit.objects.openbaar().filter(vervangen_door__isnull=True).order_by("-gepubliceerd_op", "-id")
+    besluit = publiek[500]
+    vorig_jaar = vandaag.year - 1
+    raad = (Vergadering.objects.openbaar().filter(soort="raadsvergadering", datum__year=vorig_jaar)
+            .order_by("datum", "id"))
+    agenda_datum = raad[raad.count() // 2].datum
+    zaak_tijdlijn = publiek[1500].zaak.zaaknummer
+    with connection.cursor() as c:
+        # A rare word: a generated place name that occurs in only a few public documents.
+        from apps.portaal.schaaldata_tekst import Tekstbank
+
+        bank = Tekstbank(int(os.environ.get("BENCH_SEED", "7")), pool=10)
+        zeldzaam = None
+        for naam in bank.zeldzame_namen[:50]:
+            c.execute("SELECT count(*) FROM besluiten_besluit WHERE titel LIKE %s", [f"%{naam}"])
+            if 1 <= c.fetchone()[0] <= 30:
+                zeldzaam = naam
+                break
+    return {
+        "zaaknummer": besluit.zaak.zaaknummer,
+        "agenda_datum": agenda_datum.isoformat(),
+        "tijdlijn": zaak_tijdlijn,
+        "jaar": str(vorig_jaar - 3),
+        "zeldzaam": zeldzaam or "Zonnebeekhof",
+    }
+
+
+def paginas(g: dict, griffie: str, raadslid: str) -> list[dict]:
+    def p(naam, pad, soort="publiek", cookie=None):
+        return {"naam": naam, "pad": pad, "soort": soort, "cookie": cookie}
+
+    return [
+        p("baseline (hallo wereld)", "/bench/hallo/", "baseline"),
+        p("home", "/"),
+        p("besluiten", "/besluiten/"),
+        p("besluiten, 2 filters", f"/besluiten/?jaar={g['jaar']}&uitkomst=aangenomen"),
+        p("besluit", f"/besluiten/{g['zaaknummer']}/"),
+        p("zoeken: veel voorkomend", "/zoeken/?q=jeugdhulp", "zoeken"),
+        p("zoeken: zeldzaam", f"/zoeken/?q={g['zeldzaam'].lower()}", "zoeken"),
+        p("agenda per datum", f"/vergaderingen/{g['agenda_datum']}/"),
+        p("tijdlijn zaak", f"/zaken/{g['tijdlijn']}/"),
+        p("vergaderingen.ics", "/vergaderingen.ics"),
+        p("griffie: dashboard", "/griffie/", "ingelogd", griffie),
+        p("raadslid: agenda per datum", f"/vergaderingen/{g['agenda_datum']}/", "ingelogd", raadslid),
+    ]
+
+
+# --- HTTP helpers -----------------------------------------------------------------------------------------
+
+def haal(pad: str, headers: dict | None = None, timeout: float = 30.0):
+    verzoek = urllib.request.Request(BASIS + pad, headers=headers or {})
+    try:
+        with urllib.request.urlopen(verzoek, timeout=timeout) as antwoord:  # noqa: S310 (loopback only)
+            return antwoord.status, dict(antwoord.headers), antwoord.read()
+    except urllib.error.HTTPError as fout:
+        return fout.code, dict(fout.headers), fout.read()
+
+
+def queries(pagina: dict, *, cache: bool) -> tuple[int, int | None]:
+    headers = {"X-Bench-Queries": "1"}
+    if not cache:
+        headers["X-Bench-Geen-Cache"] = "1"
+    if pagina["cookie"]:
+        headers["Cookie"] = pagina["cookie"]
+    status, kop, _ = haal(pagina["pad"], headers)
+    aantal = kop.get("X-Query-Count")
+    return status, int(aantal) if aantal is not None else None
+
+
+def wrk(pagina: dict, duur: int, *, cache: bool = True) -> dict:
+    cmd = ["wrk", f"-t{WRK_THREADS}", f"-c{CONNECTIES}", f"-d{duur}s", "--timeout", "5s", "--latency",
+           "-s", str(ROOT / "scripts" / "bench_wrk.lua")]
+    if pagina["cookie"]:
+        cmd += ["-H", f"Cookie: {pagina['cookie']}"]
+    if not cache:
+        cmd += ["-H", "X-Bench-Geen-Cache: 1"]
+    cmd.append(BASIS + pagina["pad"])
+    uit = subprocess.run(cmd, capture_output=True, text=True, timeout=duur + 30, check=True).stdout
+    regel = next(r for r in uit.splitlines() if r.startswith("BENCH_JSON "))
+    data = json.loads(regel[len("BENCH_JSON "):])
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", uit)
+    data["non2xx"] = int(non2xx.group(1)) if non2xx else 0
+    data["fouten"] = data["connect"] + data["read"] + data["write"] + data["timeout"] + max(
+        data["status"], data["non2xx"])
+    data["rps"] = data["requests"] / (data["duration_us"] / 1e6)
+    return data
+
+
+# --- The server ---------------------------------------------------------------------------------------------
+
+def start_gunicorn() -> subprocess.Popen:
+    cmd = [str(ROOT / ".venv" / "bin" / "gunicorn"), "leusden_portal.wsgi:application", "--bind", f"{HOST}:{PORT}",
+           "--workers", str(WORKERS), "--worker-class", "sync", "--backlog", "256", "--timeout", "60",
+           "--log-level", "warning", "--preload"]
+    proces = subprocess.Popen(cmd, cwd=ROOT, start_new_session=True)
+    for _ in range(300):
+        time.sleep(0.1)
+        if proces.poll() is not None:
+            raise SystemExit("gunicorn stopte meteen; zie de uitvoer hierboven.")
+        try:
+            if haal("/bench/hallo/", timeout=2)[0] == 200:
+                return proces
+        except OSError:
+            continue
+    stop_gunicorn(proces)
+    raise SystemExit("gunicorn antwoordde niet binnen 30 s.")
+
+
+def stop_gunicorn(proces: subprocess.Popen) -> None:
+    if proces.poll() is None:
+        os.killpg(proces.pid, signal.SIGTERM)
+        try:
+            proces.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(proces.pid, signal.SIGKILL)
+
+
+def worker_rss_mb(master: int) -> list[float]:
+    uit = []
+    for pid in Path(f"/proc/{master}/task/{master}/children").read_text().split():
+        status = Path(f"/proc/{pid}/status").read_text()
+        kb = int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1))
+        uit.append(kb / 1024)
+    return uit
+
+
+# --- Extra measurements -------------------------------------------------------------------------------------
+
+def ical_500() -> tuple[float, int]:
+    """Median build time of the iCal feed for 500 meetings (its two queries included), 7 runs.
+
+    issue 4's selector + builder, with "today" moved so that its window (the last twelve months and everything
+    upcoming) holds the 500 most recent public meetings; the real feed holds about 400 at this scale.
+    """
+    from django.contrib.auth.models import AnonymousUser
+
+    from apps.vergaderagenda.ical import vergaderingen_als_ical
+    from apps.vergaderagenda.models import Vergadering
+    from apps.vergaderagenda.selectors import ICAL_TERUG, ical_vergaderingen
+
+    vanaf = Vergadering.objects.openbaar().order_by("-datum").values_list("datum", flat=True)[499]
+    tijden, aantal = [], 0
+    for _ in range(7):
+        begin = time.perf_counter()
+        vergaderingen = ical_vergaderingen(user=AnonymousUser(), vandaag=vanaf + ICAL_TERUG)[:500]
+        vergaderingen_als_ical(vergaderingen, basis_url="https://example.invalid", naam="Bench")
+        tijden.append(time.perf_counter() - begin)
+        aantal = len(vergaderingen)
+    return statistics.median(tijden), aantal
+
+
+def zoeken_zonder_cache(woorden: list[str]) -> dict:
+    """Search latency for distinct queries, one connection, the page cache bypassed: p50/p95 in ms."""
+    tijden = []
+    fouten = 0
+    for woord in woorden:
+        begin = time.perf_counter()
+        status, _, _ = haal(f"/zoeken/?q={woord}", {"X-Bench-Geen-Cache": "1"})
+        tijden.append((time.perf_counter() - begin) * 1000)
+        fouten += status != 200
+    tijden.sort()
+    return {"aantal": len(tijden), "p50": statistics.median(tijden),
+            "p95": tijden[int(0.95 * (len(tijden) - 1))], "fouten": fouten}
+
+
+def zoekwoorden() -> list[str]:
+    from apps.portaal.schaaldata_tekst import DOMEINEN, OBJECTEN, Tekstbank
+
+    bank = Tekstbank(7, pool=10)
+    woorden = [w.split()[0] for _, subs in DOMEINEN for w in subs] + [o.split()[0] for o in OBJECTEN]
+    woorden += [n.lower() for n in bank.gewone_namen[:40]] + [n.lower() for n in bank.zeldzame_namen[:60]]
+    woorden += ["raad", "college", "begroting", "gemeente", "inwoners", "regiovisie", "jeugdhulp", "krediet"]
+    return list(dict.fromkeys(woorden))[:200]
+
+
+# --- Main ---------------------------------------------------------------------------------------------------
+
+def main():
+    print(f"Benchmark {datetime.datetime.now():%Y-%m-%d %H:%M} — {os.cpu_count()} cores, "
+          f"gunicorn {WORKERS} sync workers, wrk {WRK_THREADS} threads × {CONNECTIES} verbindingen × {DUUR} s")
+    from apps.besluiten.models import Besluit
+
+    print(f"Database: {connection.settings_dict['NAME']} — {Besluit.objects.count():,} besluiten".replace(",", "."))
+    g = kies_gegevens()
+    griffie = sessie_cookie("bench-griffie", "griffie")
+    raadslid = sessie_cookie("bench-raadslid", "raadslid")
+    lijst = paginas(g, griffie, raadslid)
+    connection.close()
+
+    proces = start_gunicorn()
+    resultaten = []
+    try:
+        for pagina in lijst:
+            status, q_koud = queries(pagina, cache=False)
+            if status != 200:
+                print(f"  LET OP: {pagina['pad']} gaf HTTP {status}")
+            _, q_warm = queries(pagina, cache=True)
+            wrk(pagina, 1)  # warm-up: every worker has the page in its cache and its connection open
+            meting = wrk(pagina, DUUR)
+            meting.update(pagina, status=status, q_koud=q_koud, q_warm=q_warm)
+            if DUUR_ZONDER_CACHE and pagina["soort"] != "baseline":
+                zonder = wrk(pagina, DUUR_ZONDER_CACHE, cache=False)
+                meting["rps_zonder_cache"] = zonder["rps"]
+                meting["p99_zonder_cache"] = zonder["p99"] / 1000
+            resultaten.append(meting)
+            print(f"  {pagina['naam']:28} {meting['rps']:8.0f} req/s  p50 {meting['p50'] / 1000:6.1f} ms  "
+                  f"p99 {meting['p99'] / 1000:6.1f} ms  fouten {meting['fouten']}", flush=True)
+        zoeken = zoeken_zonder_cache(zoekwoorden())
+        rss = worker_rss_mb(proces.pid)
+    finally:
+        stop_gunicorn(proces)
+    ical_s, ical_n = ical_500()
+    rapport(resultaten, zoeken, rss, ical_s, ical_n, g)
+
+
+def rapport(resultaten, zoeken, rss, ical_s, ical_n, g):
+    basis = resultaten[0]["rps"]
+    doelen = []
+    kop = (f"{'pagina':28} {'req/s':>7} {'×basis':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'fouten':>6} "
+           f"{'q koud':>6} {'q warm':>6} {'zonder cache: req/s':>20} {'p99 ms':>7}")
+    print()
+    print(kop)
+    print("-" * len(kop))
+    for r in resultaten:
+        ratio = r["rps"] / basis
+        zonder = f"{r.get('rps_zonder_cache', 0):20.0f} {r.get('p99_zonder_cache', 0):7.1f}" \
+            if "rps_zonder_cache" in r else f"{'':20} {'':7}"
+        print(f"{r['naam']:28} {r['rps']:7.0f} {ratio:7.2f} {r['p50'] / 1000:7.1f} {r['p95'] / 1000:7.1f} "
+              f"{r['p99'] / 1000:7.1f} {r['fouten']:6d} {r['q_koud'] if r['q_koud'] is not None else '-':>6} "
+              f"{r['q_warm'] if r['q_warm'] is not None else '-':>6} {zonder}")
+        if r["soort"] in ("publiek", "zoeken"):
+            doelen.append((f"{r['naam']}: ≥ {DOEL_PUBLIEK_RATIO:.0%} van de basis", ratio >= DOEL_PUBLIEK_RATIO,
+                           f"{ratio:.0%}"))
+            doelen.append((f"{r['naam']}: p99 ≤ {DOEL_PUBLIEK_P99_MS} ms", r["p99"] / 1000 <= DOEL_PUBLIEK_P99_MS,
+                           f"{r['p99'] / 1000:.1f} ms"))
+        if r["soort"] == "ingelogd":
+            doelen.append((f"{r['naam']}: ≥ {DOEL_INGELOGD_RATIO:.0%} van de basis", ratio >= DOEL_INGELOGD_RATIO,
+                           f"{ratio:.0%}"))
+        if r["soort"] == "zoeken":
+            doelen.append((f"{r['naam']}: p95 ≤ {DOEL_ZOEKEN_P95_MS} ms", r["p95"] / 1000 <= DOEL_ZOEKEN_P95_MS,
+                           f"{r['p95'] / 1000:.1f} ms"))
+        if r["soort"] != "baseline":
+            doelen.append((f"{r['naam']}: 0 fouten", r["fouten"] == 0 and r["status"] == 200,
+                           f"{r['fouten']} (HTTP {r['status']})"))
+            if r["q_koud"] is not None:
+                doelen.append((f"{r['naam']}: ≤ {DOEL_QUERIES} queries", r["q_koud"] <= DOEL_QUERIES,
+                               str(r["q_koud"])))
+    print()
+    print(f"Zoeken zonder cache, {zoeken['aantal']} verschillende zoekvragen na elkaar: "
+          f"p50 {zoeken['p50']:.1f} ms, p95 {zoeken['p95']:.1f} ms, fouten {zoeken['fouten']}")
+    doelen.append((f"zoeken zonder cache: p95 ≤ {DOEL_ZOEKEN_P95_MS} ms", zoeken["p95"] <= DOEL_ZOEKEN_P95_MS,
+                   f"{zoeken['p95']:.1f} ms"))
+    print(f"iCal voor {ical_n} vergaderingen: mediaan {ical_s * 1000:.0f} ms")
+    doelen.append((f"iCal 500 vergaderingen ≤ {DOEL_ICAL_S} s", ical_s <= DOEL_ICAL_S and ical_n == 500,
+                   f"{ical_s:.3f} s ({ical_n})"))
+    print(f"RSS van de gunicorn-workers na de run: {', '.join(f'{m:.0f}' for m in rss)} MB")
+    doelen.append((f"RSS per worker ≤ {DOEL_RSS_MB} MB", max(rss) <= DOEL_RSS_MB, f"max {max(rss):.0f} MB"))
+    print()
+    for naam, ok, waarde in doelen:
+        print(f"  {'PASS' if ok else 'FAIL'}  {naam:55} {waarde}")
+    geslaagd = sum(ok for _, ok, _ in doelen)
+    print(f"\n{geslaagd} van {len(doelen)} doelen gehaald.")
+    UITVOER.write_text(json.dumps({"resultaten": resultaten, "zoeken_zonder_cache": zoeken, "rss_mb": rss,
+                                   "ical_s": ical_s, "ical_n": ical_n, "gegevens": g,
+                                   "doelen": [{"doel": n, "gehaald": ok, "waarde": w} for n, ok, w in doelen]},
+                                  indent=1, default=str))
+    print(f"Resultaten ook in {UITVOER}")
+
+
+if __name__ == "__main__":
+    main()
