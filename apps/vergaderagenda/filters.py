@@ -3,6 +3,7 @@
 from urllib.parse import urlencode
 
 import django_filters
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.models import Gremium
@@ -19,7 +20,7 @@ class VergaderingFilter(django_filters.FilterSet):
     )
     soort = django_filters.ChoiceFilter(
         label=_("Soort vergadering"),
-        choices=Vergadering.Soort.choices,
+        choices=[(waarde, capfirst(label)) for waarde, label in Vergadering.Soort.choices],
         empty_label=_("Alle soorten"),
     )
 
