@@ -373,6 +373,9 @@ def _fragment_python(tekst: str, vraag: Zoekvraag, lengte: int = 220) -> str:
     zoektermen = [normaliseer(t) for t in vraag.termen] + [normaliseer(" ".join(f)) for f in vraag.frases]
     posities = [gewoon.find(t) for t in zoektermen if t and gewoon.find(t) >= 0]
     start = max(0, min(posities) - 60) if posities else 0
+    if start:
+        spatie = tekst.find(" ", start, min(posities))  # begin at a whole word
+        start = spatie + 1 if spatie >= 0 else start
     stuk = tekst[start:start + lengte]
     # normaliseer keeps the length for precomposed letters; mark on the normalised copy.
     gewoon_stuk = normaliseer(stuk)
