@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from apps.core.admin import DomeinAdminMixin
+
 from .models import Besluit, DictumPunt
 
 
@@ -16,7 +18,7 @@ class DictumInline(admin.TabularInline):
 
 
 @admin.register(Besluit)
-class BesluitAdmin(SimpleHistoryAdmin):
+class BesluitAdmin(DomeinAdminMixin, SimpleHistoryAdmin):
     """Published besluiten are read-only here too: a correction is a rectificatie, made by the griffie pages."""
 
     list_display = ["zaak", "titel", "uitkomst", "vergadering", "status", "versie", "gepubliceerd_op"]
@@ -24,7 +26,9 @@ class BesluitAdmin(SimpleHistoryAdmin):
     search_fields = ["zaak__zaaknummer", "titel", "dictum__tekst"]
     autocomplete_fields = ["zaak", "raadsvoorstel", "vergadering", "agendapunt", "griffier", "voorzitter"]
     list_select_related = ["zaak", "vergadering"]
-    readonly_fields = ["uuid", "gepubliceerd_op", "gepubliceerd_door", "vastgesteld_op", "pdf"]
+    # Status steps (vaststellen, publiceren, rectificeren) only through the griffie pages and their services.
+    readonly_fields = ["uuid", "status", "versie", "vervangt", "rectificatie_reden", "gepubliceerd_op",
+                       "gepubliceerd_door", "vastgesteld_op", "pdf"]
     inlines = [DictumInline]
 
     def has_change_permission(self, request, obj=None):

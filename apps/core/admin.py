@@ -53,3 +53,33 @@ class ZaakAdmin(admin.ModelAdmin):
 @admin.register(Zaaknummerreeks)
 class ZaaknummerreeksAdmin(admin.ModelAdmin):
     list_display = ["prefix", "laatste"]
+
+
+class DomeinAdminMixin:
+    """For the domain models' admins: an admin save is a new version (so the griffie pages' optimistic
+    locking notices it) and keeps the search index up to date."""
+
+    def save_model(self, request, obj, form, change):
+        if change and obj.pk and hasattr(obj, "version"):
+            huidig = type(obj).objects.filter(pk=obj.pk).values_list("version", flat=True).first()
+            obj.version = (huidig or obj.version) + 1
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        from .search import zoekindex_bijwerken  # noqa: PLC0415
+
+        super().save_related(request, form, formsets, change)
+        zoekindex_bijwerken(form.instance)
+
+    def delete_model(self, request, obj):
+        from .search import zoekindex_verwijderen  # noqa: PLC0415
+
+        zoekindex_verwijderen(obj)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        from .search import zoekindex_verwijderen  # noqa: PLC0415
+
+        for obj in queryset:
+            zoekindex_verwijderen(obj)
+        super().delete_queryset(request, queryset)

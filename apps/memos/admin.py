@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from apps.core.admin import DomeinAdminMixin
+
 from .models import Memo, MemoBehandeling, MemoBijlage
 
 
@@ -18,7 +20,7 @@ class BijlageInline(admin.TabularInline):
 
 
 @admin.register(Memo)
-class MemoAdmin(SimpleHistoryAdmin):
+class MemoAdmin(DomeinAdminMixin, SimpleHistoryAdmin):
     list_display = ["betreft", "soort", "datum", "van", "kenmerk", "zaak", "status", "vertrouwelijkheid"]
     list_filter = ["soort", "status", "vertrouwelijkheid", "datum"]
     search_fields = ["betreft", "kenmerk", "aan", "van", "tekst", "zaak__zaaknummer"]

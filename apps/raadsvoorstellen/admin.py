@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from apps.core.admin import DomeinAdminMixin
+
 from .models import Beslispunt, Raadsvoorstel, RaadsvoorstelBijlage
 
 
@@ -17,11 +19,12 @@ class BijlageInline(admin.TabularInline):
 
 
 @admin.register(Raadsvoorstel)
-class RaadsvoorstelAdmin(SimpleHistoryAdmin):
+class RaadsvoorstelAdmin(DomeinAdminMixin, SimpleHistoryAdmin):
     list_display = ["zaak", "titel", "datum_raadsvergadering", "portefeuillehouder", "status", "vertrouwelijkheid"]
     list_filter = ["status", "vertrouwelijkheid", "datum_raadsvergadering", "portefeuillehouder"]
     search_fields = ["zaak__zaaknummer", "titel", "voorstel", "toelichting"]
     autocomplete_fields = ["zaak", "portefeuillehouder", "directeur_secretaris", "burgemeester"]
     list_select_related = ["zaak", "portefeuillehouder"]
-    readonly_fields = ["uuid"]
+    # Status steps (aanbieden, agenderen, intrekken, besluiten) only through the griffie pages.
+    readonly_fields = ["uuid", "status"]
     inlines = [BeslispuntInline, BijlageInline]

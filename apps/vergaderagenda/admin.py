@@ -1,11 +1,34 @@
+from django import forms
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
+
+from apps.core.admin import DomeinAdminMixin
 
 from .models import Agendapunt, AgendapuntBijlage, Vergadering
 
 
+class AgendapuntAdminForm(forms.ModelForm):
+    """The admin keeps the agenda rules: no withdrawn or concept voorstel on an agenda."""
+
+    class Meta:
+        model = Agendapunt
+        fields = ["vergadering", "volgorde", "volgnummer", "titel", "omschrijving", "aanvang", "einde", "behandeling",
+                  "besloten", "zaak", "raadsvoorstel", "memos", "onderwerpen"]
+
+    def clean_raadsvoorstel(self):
+        voorstel = self.cleaned_data.get("raadsvoorstel")
+        if voorstel is not None and voorstel.pk != self.instance.raadsvoorstel_id:
+            if voorstel.status == "ingetrokken":
+                raise forms.ValidationError("Een ingetrokken raadsvoorstel kan niet worden geagendeerd.")
+            if voorstel.status == "concept":
+                raise forms.ValidationError("Een raadsvoorstel moet eerst worden aangeboden voordat het kan worden "
+                                            "geagendeerd.")
+        return voorstel
+
+
 class AgendapuntInline(admin.StackedInline):
     model = Agendapunt
+    form = AgendapuntAdminForm
     extra = 0
     fields = ["volgorde", "volgnummer", "titel", "omschrijving", "aanvang", "einde", "behandeling", "besloten",
               "zaak", "raadsvoorstel", "memos"]
@@ -13,7 +36,7 @@ class AgendapuntInline(admin.StackedInline):
 
 
 @admin.register(Vergadering)
-class VergaderingAdmin(SimpleHistoryAdmin):
+class VergaderingAdmin(DomeinAdminMixin, SimpleHistoryAdmin):
     list_display = ["titel", "datum", "aanvang", "gremium", "soort", "openbaar", "status"]
     list_filter = ["gremium", "soort", "status", "openbaar", "datum"]
     search_fields = ["titel", "locatie", "toelichting"]
@@ -31,7 +54,8 @@ class AgendapuntBijlageInline(admin.TabularInline):
 
 
 @admin.register(Agendapunt)
-class AgendapuntAdmin(SimpleHistoryAdmin):
+class AgendapuntAdmin(DomeinAdminMixin, SimpleHistoryAdmin):
+    form = AgendapuntAdminForm
     list_display = ["__str__", "vergadering", "volgorde", "behandeling", "besloten", "zaak"]
     list_filter = ["behandeling", "besloten", "vergadering__gremium"]
     search_fields = ["titel", "omschrijving", "volgnummer", "zaak__zaaknummer"]

@@ -371,3 +371,29 @@ def test_published_besluit_is_read_only_in_the_admin(client, griffie_user):
     assert besluit.titel != "Via admin"
     assert client.post(reverse("admin:besluiten_besluit_delete", args=[besluit.pk]), {"post": "yes"}).status_code == 403
     assert Besluit.objects.filter(pk=besluit.pk).exists()
+
+
+def test_admin_saves_count_as_versions_and_keep_agenda_rules(client, griffie_user):
+    from apps.core.services import VersieConflict
+    from apps.raadsvoorstellen.services import raadsvoorstel_bijwerken
+
+    client.force_login(griffie_user)
+    voorstel = RaadsvoorstelFactory(titel="Oud")
+    geopend = Raadsvoorstel.objects.get(pk=voorstel.pk)
+    response = client.post(reverse("admin:raadsvoorstellen_raadsvoorstel_change", args=[voorstel.pk]), {
+        "zaak": voorstel.zaak.pk, "titel": "Via de admin", "vertrouwelijkheid": "openbaar",
+        "beslispunten-TOTAL_FORMS": "0", "beslispunten-INITIAL_FORMS": "0",
+        "bijlagen-TOTAL_FORMS": "0", "bijlagen-INITIAL_FORMS": "0"})
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    with pytest.raises(VersieConflict):
+        raadsvoorstel_bijwerken(raadsvoorstel=geopend, versie=geopend.version, velden={"titel": "Griffie"})
+    ingetrokken = RaadsvoorstelFactory(status="ingetrokken")
+    punt = AgendapuntFactory()
+    response = client.post(reverse("admin:vergaderagenda_agendapunt_change", args=[punt.pk]), {
+        "vergadering": punt.vergadering.pk, "volgorde": punt.volgorde, "titel": punt.titel,
+        "behandeling": "bespreekstuk", "raadsvoorstel": ingetrokken.pk,
+        "bijlagen-TOTAL_FORMS": "0", "bijlagen-INITIAL_FORMS": "0"})
+    assert response.status_code == 200
+    assert "ingetrokken raadsvoorstel" in response.content.decode()
+    punt.refresh_from_db()
+    assert punt.raadsvoorstel_id is None
