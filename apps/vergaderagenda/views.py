@@ -98,7 +98,6 @@ def kalender(request):
                                     vandaag=vandaag),
             "vandaag": vandaag,
             "gremia": vergaderde_gremia(user=request.user),
-            "gekozen_gremium": filterset.form.cleaned_data.get("gremium") if filterset.form.is_valid() else None,
             **lijst,
         },
     )
