@@ -202,7 +202,7 @@ def test_agenda_uses_a_constant_number_of_queries(client, django_assert_max_num_
         for _ in range(aantal):
             voorstel = RaadsvoorstelFactory()
             punt = AgendapuntFactory(vergadering=vergadering, raadsvoorstel=voorstel, zaak=voorstel.zaak)
-            punt.memos.add(MemoFactory())
+            punt.memos.add(MemoFactory(zaak=voorstel.zaak))  # the memo links to its zaak: no query per memo
             punt.onderwerpen.add(onderwerp)
             AgendapuntBijlageFactory(agendapunt=punt)
             BesluitFactory(gepubliceerd=True, raadsvoorstel=voorstel, vergadering=vergadering, agendapunt=punt)
