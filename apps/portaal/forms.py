@@ -6,7 +6,7 @@ class InlogForm(AuthenticationForm):
     """The login form with Dutch labels (the accessible names the browser tests use)."""
 
     username = forms.CharField(label="Gebruikersnaam", max_length=150,
-                               widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}))
+                               widget=forms.TextInput(attrs={"autocomplete": "username"}))
     password = forms.CharField(label="Wachtwoord", strip=False,
                                widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
     error_messages = {
