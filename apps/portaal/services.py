@@ -60,3 +60,23 @@ def _zoekindex_opbouwen(*, uitvoer=None) -> None:
 
 def _nabewerkingsstappen():
     return [_raadsbesluiten_opslaan, _zoekindex_opbouwen]
+
+
+def demo_fixture_laden(*, pad) -> tuple[int, int]:
+    """Load a fixture create-only: records that exist (same primary key) are left alone.
+
+    Unlike loaddata this never overwrites what the griffie changed in the demo, and it never
+    tries to rewrite a published besluit (which the database refuses). Returns (new, existing).
+    """
+    from django.core import serializers
+
+    nieuw = bestaand = 0
+    with transaction.atomic(), open(pad, encoding="utf-8") as bestand:
+        for item in serializers.deserialize("json", bestand):
+            model = type(item.object)
+            if model._default_manager.filter(pk=item.object.pk).exists():
+                bestaand += 1
+                continue
+            item.save()
+            nieuw += 1
+    return nieuw, bestaand

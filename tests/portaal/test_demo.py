@@ -75,3 +75,9 @@ def test_demo_holds_the_sociaal_domein_evening_with_four_timed_items(demo_data):
 def test_demo_does_not_contain_other_municipalities(demo_data):
     assert not Memo.objects.filter(van__icontains="Kuster").exists()
     assert not Memo.objects.filter(kenmerk="71007").exists()
+
+
+def test_reloading_the_demo_keeps_what_the_griffie_changed(demo_data):
+    Memo.objects.filter(betreft="Besluitvormingsproces rondom Lariks").update(kenmerk="GRIFFIE-1")
+    call_command("demo_laden", "--zonder-accounts", verbosity=0, stdout=open("/dev/null", "w"))
+    assert Memo.objects.get(betreft="Besluitvormingsproces rondom Lariks").kenmerk == "GRIFFIE-1"

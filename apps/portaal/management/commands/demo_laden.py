@@ -3,10 +3,9 @@
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from apps.portaal.services import demo_accounts_aanmaken, demo_nabewerken
+from apps.portaal.services import demo_accounts_aanmaken, demo_fixture_laden, demo_nabewerken
 
 FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "leusden_demo.json"
 
@@ -19,7 +18,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         self.stdout.write(f"Demodata laden uit {FIXTURE.name} ...")
-        call_command("loaddata", str(FIXTURE), verbosity=0)
+        nieuw, bestaand = demo_fixture_laden(pad=FIXTURE)
+        self.stdout.write(f"  {nieuw} records toegevoegd, {bestaand} waren er al.")
         self.stdout.write("Demodata nabewerken (zoekindex, PDF's) ...")
         demo_nabewerken(uitvoer=self.stdout)
         if settings.PORTAAL_DEMO_ACCOUNTS and not options["zonder_accounts"]:
