@@ -1,7 +1,10 @@
 """Input validation for vergaderingen and agendapunten (the griffie's agenda builder). Dutch messages."""
 
+import datetime
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.bijlagen import bijlage_formulierveld
@@ -92,6 +95,16 @@ class AgendapuntForm(VersieFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.zaak = None
+        # Only what can be put on an agenda (withdrawn ones too, to say why not), plus the current choices.
+        huidig = Q(pk=self.instance.raadsvoorstel_id) if self.instance.raadsvoorstel_id else Q(pk__in=[])
+        self.fields["raadsvoorstel"].queryset = self.fields["raadsvoorstel"].queryset.filter(
+            Q(status__in=["aangeboden", "geagendeerd", "ingetrokken"]) | huidig)
+        datum = getattr(getattr(self.instance, "vergadering", None), "datum", None)
+        if datum:
+            gekoppeld = Q(agendapunten=self.instance.pk) if self.instance.pk else Q(pk__in=[])
+            self.fields["memos"].queryset = self.fields["memos"].queryset.filter(
+                Q(datum__range=(datum - datetime.timedelta(days=730), datum + datetime.timedelta(days=90)))
+                | gekoppeld).distinct()
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
             self.fields["memos"].initial = list(self.instance.memos.all())
