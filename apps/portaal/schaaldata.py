@@ -90,11 +90,14 @@ class Schrijver:
     def __init__(self):
         self.pg = connection.vendor == "postgresql"
         self.aantallen: dict[str, int] = {}
+        self.modellen: list = []
 
     def schrijf(self, model, velden: tuple[str, ...], rijen: list[tuple]):
         if not rijen:
             return
         label = model._meta.label
+        if model not in self.modellen:
+            self.modellen.append(model)
         self.aantallen[label] = self.aantallen.get(label, 0) + len(rijen)
         if not self.pg:
             model.objects.bulk_create([model(**dict(zip(velden, rij, strict=True))) for rij in rijen], batch_size=500)
@@ -205,7 +208,7 @@ class Generator:
         self._fase("sluiting van de agenda's en rectificaties", self._afronden)
         self._fase("sequences", self._sequences)
         self._fase("zoekindex (in bulk)", self._zoekindex)
-        self._fase("statistieken (ANALYZE)", self._analyze)
+        self._fase("statistieken (VACUUM ANALYZE)", self._analyze)
         self.res.aantallen = dict(self.schrijver.aantallen)
         self.res.fasen.append(("totaal", time.monotonic() - begin))
         return self.res
@@ -339,10 +342,10 @@ class Generator:
         for soort, slugs, aantal, weekdag, (uur, minuut), publiek in soorten:
             lijst = []
             for i in range(aantal):
-                d = self.van + datetime.timedelta(days=(i * dagen) // aantal + rng.randint(0, 6))
-                d += datetime.timedelta(days=(weekdag - d.weekday()) % 7)
-                if d > self.tot:
-                    d -= datetime.timedelta(days=7)
+                # Evenly spread, the last one near the end of the range (so even a tiny dataset has
+                # meetings in the last twelve months and upcoming ones), on the soort's weekday.
+                d = self.van + datetime.timedelta(days=((i + 1) * dagen) // aantal - rng.randint(1, 7))
+                d -= datetime.timedelta(days=(d.weekday() - weekdag) % 7)
                 slug = slugs[i % len(slugs)]
                 if d < self.peildatum:
                     status = "geannuleerd" if rng.random() < 0.03 else "gehouden"
@@ -652,8 +655,15 @@ class Generator:
 
     def _analyze(self):
         if connection.vendor == "postgresql":
+            from django.apps import apps
+
+            tabellen = [m._meta.db_table for m in self.schrijver.modellen]
+            if apps.is_installed("apps.core") and hasattr(apps.get_app_config("core").models_module, "Zoekdocument"):
+                tabellen.append(apps.get_model("core", "Zoekdocument")._meta.db_table)
             with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
+                # Statistics and the visibility map (VACUUM cannot run inside a transaction: tests).
+                opdracht = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
+                cursor.execute(f"{opdracht} {', '.join(tabellen)}")
         from apps.portaal.paginacache import cache_ongeldig_maken
 
         cache_ongeldig_maken()

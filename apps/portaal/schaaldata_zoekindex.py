@@ -64,7 +64,7 @@ def zoekindex_bulk(*, vanaf: dict, uitvoer=None) -> dict[str, int]:
         url_onderwerp = _url_sql([("portaal:onderwerp", {"slug": "plaatshouder"})], "", "plaatshouder", "o.slug")
         url_memo = f"""coalesce({url_memo_zaak or 'NULL'},
             (SELECT {url_onderwerp or 'NULL'} FROM memos_memo_onderwerpen mo JOIN core_onderwerp o
-             ON o.id = mo.onderwerp_id WHERE mo.memo_id = m.id ORDER BY mo.id LIMIT 1),
+             ON o.id = mo.onderwerp_id WHERE mo.memo_id = m.id ORDER BY o.naam, o.id LIMIT 1),
             '/zoeken/?q=' || replace(left(m.betreft, 100), ' ', '+'))"""
     secties = " , ".join(
         f"CASE WHEN r.{n} <> '' THEN {_lit(Raadsvoorstel._meta.get_field(n).verbose_name)} || E'\\n' || r.{n} END"
@@ -73,8 +73,8 @@ def zoekindex_bulk(*, vanaf: dict, uitvoer=None) -> dict[str, int]:
     selecties = {
         "besluit": f"""
             SELECT 'besluit', b.id, b.titel,
-                   trim(concat_ws(E'\\n', dictum.tekst, {_keuze_sql('b.uitkomst', Besluit, 'uitkomst')},
-                                  b.rectificatie_reden)),
+                   btrim(concat_ws(E'\\n', dictum.tekst, {_keuze_sql('b.uitkomst', Besluit, 'uitkomst')},
+                                   b.rectificatie_reden), E' \\n\\r\\t'),
                    {url_besluit}, coalesce(v.datum, (b.gepubliceerd_op AT TIME ZONE 'Europe/Amsterdam')::date),
                    z.zaaknummer,
                    CASE WHEN b.status <> 'gepubliceerd' THEN 'griffie'

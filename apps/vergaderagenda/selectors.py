@@ -9,7 +9,7 @@ import calendar
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Max, Min, Prefetch, Q
 from django.utils import timezone
 
 from apps.core.models import Gremium, Onderwerp, Vertrouwelijkheid
@@ -140,7 +140,9 @@ def agenda_op_datum(*, user, datum: datetime.date) -> list[Vergadering]:
             ),
             Prefetch(
                 "memos",
-                queryset=Memo.objects.zichtbaar_voor(user).order_by("datum", "id").prefetch_related(
+                # select_related("zaak"): the agenda links each memo to its zaak (issue 7: was one query per memo).
+                queryset=Memo.objects.zichtbaar_voor(user).select_related("zaak").order_by("datum", "id")
+                .prefetch_related(
                     Prefetch("bijlagen", queryset=_bijlagen(MemoBijlage, user), to_attr="zichtbare_bijlagen")
                 ),
                 to_attr="zichtbare_memos",
@@ -175,6 +177,11 @@ def naburige_vergaderdata(*, user, datum: datetime.date, aantal: int = 1):
     Returns (eerder, later): `eerder` nearest first, `later` nearest first.
     """
     zichtbaar = Vergadering.objects.zichtbaar_voor(user)
+    if aantal == 1:
+        # One query instead of two (issue 7: keeps the agenda page within ten queries).
+        rand = zichtbaar.aggregate(eerder=Max("datum", filter=Q(datum__lt=datum)),
+                                   later=Min("datum", filter=Q(datum__gt=datum)))
+        return [d for d in [rand["eerder"]] if d], [d for d in [rand["later"]] if d]
     eerder = list(
         zichtbaar.filter(datum__lt=datum).order_by("-datum").values_list("datum", flat=True).distinct()[:aantal]
     )

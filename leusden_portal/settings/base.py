@@ -120,6 +120,12 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # One backend per web request: parallel query workers cost more to start than they save on these pages,
+    # and on a small machine they take the cores the other requests need (issue 7, measured).
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "options", f"-c max_parallel_workers_per_gather={env_int('DATABASE_PARALLELLE_WORKERS', 0)}"
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # IMMEDIATE transactions make concurrent writers wait instead of failing.
     DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
