@@ -275,8 +275,8 @@ def main():
             status, q_koud = queries(pagina, cache=False)
             if status != 200:
                 print(f"  LET OP: {pagina['pad']} gaf HTTP {status}")
-            _, q_warm = queries(pagina, cache=True)
             wrk(pagina, 1)  # warm-up: every worker has the page in its cache and its connection open
+            _, q_warm = queries(pagina, cache=True)
             meting = wrk(pagina, DUUR)
             meting.update(pagina, status=status, q_koud=q_koud, q_warm=q_warm)
             if DUUR_ZONDER_CACHE and pagina["soort"] != "baseline":
