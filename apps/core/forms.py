@@ -80,3 +80,17 @@ def tijdveld(label, **kwargs) -> forms.TimeField:
         label=label, widget=TijdInvoer(), input_formats=["%H:%M", "%H.%M", "%H:%M:%S"],
         error_messages={"invalid": _("Vul een bestaande tijd in, bijvoorbeeld 20:00.")}, **kwargs,
     )
+
+
+def zaaknummer_controleren(nummer: str) -> str:
+    """Trim and upper-case; refuse anything that is not plain ASCII (e.g. full-width digits) or off-pattern."""
+    from django.core.exceptions import ValidationError  # noqa: PLC0415
+
+    from .validators import valideer_zaaknummer  # noqa: PLC0415
+
+    nummer = (nummer or "").strip().upper()
+    if nummer and not nummer.isascii():
+        raise ValidationError(_("Een zaaknummer bestaat alleen uit gewone letters en cijfers, bijvoorbeeld L275141."))
+    if nummer:
+        valideer_zaaknummer(nummer)
+    return nummer

@@ -5,9 +5,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.bijlagen import bijlage_formulierveld
-from apps.core.forms import VersieFormMixin, datumveld
+from apps.core.forms import VersieFormMixin, datumveld, zaaknummer_controleren
 from apps.core.models import Gremium, Onderwerp, Vertrouwelijkheid
-from apps.core.validators import valideer_zaaknummer
 
 from .models import Memo
 from .services import VELDEN
@@ -49,10 +48,7 @@ class MemoForm(VersieFormMixin, forms.ModelForm):
         self.fields["versie"].help_text = _("Bijvoorbeeld 'versie 14 juni'.")
 
     def clean_zaaknummer(self):
-        nummer = (self.cleaned_data.get("zaaknummer") or "").strip().upper()
-        if nummer:
-            valideer_zaaknummer(nummer)
-        return nummer
+        return zaaknummer_controleren(self.cleaned_data.get("zaaknummer"))
 
     def clean(self):
         cleaned = super().clean()

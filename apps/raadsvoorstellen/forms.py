@@ -5,9 +5,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.bijlagen import bijlage_formulierveld
-from apps.core.forms import PersoonKeuze, VersieFormMixin, datumveld, geordende_formset
+from apps.core.forms import PersoonKeuze, VersieFormMixin, datumveld, geordende_formset, zaaknummer_controleren
 from apps.core.models import Onderwerp, Vertrouwelijkheid, Zaak
-from apps.core.validators import valideer_zaaknummer
 
 from .models import Raadsvoorstel
 from .services import VELDEN
@@ -61,12 +60,11 @@ class RaadsvoorstelForm(VersieFormMixin, forms.ModelForm):
         self.fields["titel"].help_text = _("Het onderwerp zoals het boven het voorstel staat.")
 
     def clean_zaaknummer(self):
-        nummer = (self.cleaned_data.get("zaaknummer") or "").strip().upper()
         if self.data.get(self.add_prefix("zaak_keuze")) != self.BESTAAND:
             return ""
+        nummer = zaaknummer_controleren(self.cleaned_data.get("zaaknummer"))
         if not nummer:
             raise ValidationError(_("Vul het zaaknummer in, of kies voor het volgende vrije zaaknummer."))
-        valideer_zaaknummer(nummer)
         zaak = Zaak.objects.filter(zaaknummer=nummer).select_related("raadsvoorstel").first()
         if zaak is not None and hasattr(zaak, "raadsvoorstel"):
             raise ValidationError(_("Bij zaak %(nummer)s hoort al een raadsvoorstel."), params={"nummer": nummer})

@@ -8,9 +8,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.bijlagen import bijlage_formulierveld
-from apps.core.forms import VersieFormMixin, datumveld, tijdveld
+from apps.core.forms import VersieFormMixin, datumveld, tijdveld, zaaknummer_controleren
 from apps.core.models import Gremium, Onderwerp, Vertrouwelijkheid, Zaak
-from apps.core.validators import valideer_zaaknummer
 from apps.memos.models import Memo
 from apps.raadsvoorstellen.models import Raadsvoorstel
 
@@ -120,9 +119,8 @@ class AgendapuntForm(VersieFormMixin, forms.ModelForm):
         return voorstel
 
     def clean_zaaknummer(self):
-        nummer = (self.cleaned_data.get("zaaknummer") or "").strip().upper()
+        nummer = zaaknummer_controleren(self.cleaned_data.get("zaaknummer"))
         if nummer:
-            valideer_zaaknummer(nummer)
             self.zaak = Zaak.objects.filter(zaaknummer=nummer).first()
             if self.zaak is None:
                 raise ValidationError(_("Er is geen zaak met zaaknummer %(nummer)s."), params={"nummer": nummer})

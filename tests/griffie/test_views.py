@@ -104,6 +104,7 @@ def test_raadsvoorstel_form_errors_are_dutch_next_to_field_and_input_is_kept(gri
     RaadsvoorstelFactory(zaak__zaaknummer="L275142")
     gevallen = [
         ({"zaak_keuze": "bestaand", "zaaknummer": "X12"}, "zaaknummer", "geen geldig zaaknummer"),
+        ({"zaak_keuze": "bestaand", "zaaknummer": "L２７５１４１"}, "zaaknummer", "gewone letters en cijfers"),
         ({"zaak_keuze": "bestaand", "zaaknummer": "L275142"}, "zaaknummer", "hoort al een raadsvoorstel"),
         ({"zaak_keuze": "bestaand", "zaaknummer": ""}, "zaaknummer", "Vul het zaaknummer in"),
         ({"college_besluitdatum": "2021-02-30"}, "college_besluitdatum", "Vul een bestaande datum in"),
