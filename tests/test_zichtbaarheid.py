@@ -1,0 +1,145 @@
+"""One walk over every public URL (and the griffie's) as anonymous visitor, raadslid and griffie.
+
+Each hidden record carries a unique bird name in its title. A name may appear only for the
+roles that may see it — in pages, search results, feeds, iCal, sitemaps and status codes — and
+must appear somewhere for the roles that may, so that the walk itself cannot silently miss.
+"""
+
+import datetime
+
+import pytest
+from django.core.cache import cache
+
+from apps.core.search import zoekindex_herbouwen
+from tests.factories import (
+    AgendapuntFactory,
+    BesluitFactory,
+    GremiumFactory,
+    MemoFactory,
+    OnderwerpFactory,
+    RaadsvoorstelFactory,
+    UserFactory,
+    VergaderingFactory,
+    ZaakFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+ALLEN = {"publiek", "raadslid", "griffie"}
+BESLOTEN = {"raadslid", "griffie"}
+GRIFFIE = {"griffie"}
+
+MARKERS = {
+    "merelzang": ALLEN,  # public agenda item
+    "boomklever": ALLEN,  # public published besluit
+    "kwartelkoning": BESLOTEN,  # besloten agenda item in a public meeting
+    "roerdomp": BESLOTEN,  # vertrouwelijke memo on a public item
+    "grutto": BESLOTEN,  # besloten meeting
+    "zilverreiger": BESLOTEN,  # vertrouwelijk raadsvoorstel
+    "korhoen": BESLOTEN,  # published but vertrouwelijk besluit
+    "wielewaal": GRIFFIE,  # concept memo
+    "kievit": GRIFFIE,  # concept meeting
+    "ijsvogel": GRIFFIE,  # concept raadsvoorstel
+    "houtsnip": GRIFFIE,  # concept besluit
+}
+
+
+@pytest.fixture
+def wereld(db):
+    cache.clear()
+    raad = GremiumFactory(naam="Gemeenteraad Proef", slug="proefraad")
+    proef = OnderwerpFactory(naam="Proefonderwerp", slug="proef")
+    dag = datetime.date(2030, 5, 10)
+    openbaar = VergaderingFactory(gremium=raad, titel="Raadsvergadering openbaar", datum=dag)
+    punt = AgendapuntFactory(vergadering=openbaar, volgorde=1, titel="Publiek punt merelzang vogelproef")
+    punt.onderwerpen.add(proef)
+    besloten_punt = AgendapuntFactory(vergadering=openbaar, volgorde=2, titel="Besloten punt kwartelkoning vogelproef",
+                                      besloten=True)
+    besloten_punt.onderwerpen.add(proef)
+    geheime_memo = MemoFactory(betreft="Memo roerdomp vogelproef", vertrouwelijk=True)
+    concept_memo = MemoFactory(betreft="Memo wielewaal vogelproef", concept=True)
+    for memo in (geheime_memo, concept_memo):
+        memo.onderwerpen.add(proef)
+    punt.memos.add(geheime_memo, concept_memo)
+    VergaderingFactory(gremium=raad, titel="Besloten vergadering grutto vogelproef",
+                       datum=dag + datetime.timedelta(days=1), besloten=True)
+    VergaderingFactory(gremium=raad, titel="Conceptvergadering kievit vogelproef",
+                       datum=dag + datetime.timedelta(days=2), concept=True)
+    zaken = {n: ZaakFactory(zaaknummer=f"L91000{n}", titel=f"Zaak {n}") for n in range(1, 6)}
+    for zaak in zaken.values():
+        zaak.onderwerpen.add(proef)
+    RaadsvoorstelFactory(zaak=zaken[1], titel="Voorstel ijsvogel vogelproef", concept=True)
+    RaadsvoorstelFactory(zaak=zaken[2], titel="Voorstel zilverreiger vogelproef", vertrouwelijk=True)
+    BesluitFactory(raadsvoorstel__zaak=zaken[3], raadsvoorstel__titel="Voorstel drie",
+                   titel="Besluit houtsnip vogelproef", vergadering=openbaar)
+    BesluitFactory(raadsvoorstel__zaak=zaken[4], raadsvoorstel__titel="Voorstel vier",
+                   raadsvoorstel__vertrouwelijk=True, titel="Besluit korhoen vogelproef", gepubliceerd=True,
+                   vertrouwelijk=True, vergadering=openbaar)
+    BesluitFactory(raadsvoorstel__zaak=zaken[5], raadsvoorstel__titel="Voorstel boomklever vogelproef",
+                   titel="Besluit boomklever vogelproef", gepubliceerd=True, vergadering=openbaar)
+    zoekindex_herbouwen()
+    return {"gremium": raad}
+
+
+def urls(wereld):
+    lijst = [
+        "/", "/vergaderingen/", "/vergaderingen/?maand=2030-05", "/vergaderingen/?jaar=2030",
+        "/vergaderingen/2030-05-10/", "/vergaderingen/2030-05-11/", "/vergaderingen/2030-05-12/",
+        "/vergaderingen.ics", f"/vergaderingen/{wereld['gremium'].slug}.ics",
+        "/onderwerpen/proef/", "/besluiten/", "/besluiten/?q=besluit", "/besluiten/feed/",
+        "/besluiten/feed/onderwerp/proef/", "/sitemap-besluiten.xml", "/sitemap-zaken.xml", "/sitemap-agenda.xml",
+        "/griffie/", "/griffie/raadsvoorstellen/", "/griffie/memos/", "/griffie/vergaderingen/", "/griffie/besluiten/",
+    ]
+    for n in range(1, 6):
+        lijst += [f"/zaken/L91000{n}/", f"/besluiten/L91000{n}/", f"/zoeken/?q=L91000{n}"]
+    # Search for a word every marked title shares (the page echoes the query, so never search a marker itself).
+    lijst += ["/zoeken/?q=vogelproef", "/zoeken/?q=vogelproef&jaar=2030", "/besluiten/?q=vogelproef"]
+    return lijst
+
+
+def inloggen(client, rol):
+    if rol != "publiek":
+        client.force_login(UserFactory(username=f"{rol}-zicht", groep=rol))
+    return client
+
+
+@pytest.mark.parametrize("rol", ["publiek", "raadslid", "griffie"])
+def test_every_url_shows_each_role_exactly_what_it_may_see(client, wereld, rol):
+    inloggen(client, rol)
+    gezien = set()
+    for url in urls(wereld):
+        response = client.get(url, follow=True)
+        assert response.status_code in (200, 403, 404), (url, response.status_code)
+        if url.startswith("/griffie/"):
+            verwacht = 200 if rol == "griffie" else 403 if rol == "raadslid" else 200  # anonymous: login page
+            assert response.status_code == verwacht, (url, rol)
+            if rol == "publiek":
+                assert response.redirect_chain and "/inloggen/" in response.redirect_chain[-1][0]
+                continue
+        inhoud = response.content.decode("utf-8", errors="replace").lower()
+        for marker, rollen in MARKERS.items():
+            if marker in inhoud:
+                assert rol in rollen, f"{marker} leaks to {rol} on {url}"
+                gezien.add(marker)
+    mag_zien = {m for m, rollen in MARKERS.items() if rol in rollen}
+    assert mag_zien <= gezien, f"{rol} should find {mag_zien - gezien} somewhere"
+
+
+@pytest.mark.parametrize("rol", ["publiek", "raadslid", "griffie"])
+def test_raadsbesluit_pdf_only_for_those_who_may_see_the_besluit(client, wereld, rol):
+    inloggen(client, rol)
+    assert client.get("/besluiten/L910005/raadsbesluit.pdf").status_code in (200, 404)  # public; stored on publish
+    geheim = client.get("/besluiten/L910004/raadsbesluit.pdf").status_code
+    concept = client.get("/besluiten/L910003/raadsbesluit.pdf").status_code
+    if rol == "publiek":
+        assert geheim == 404 and concept == 404
+    if rol == "raadslid":
+        assert concept == 404
+
+
+@pytest.mark.parametrize("rol", ["publiek", "raadslid", "griffie"])
+def test_search_finds_for_each_role_exactly_what_it_may_see(client, wereld, rol):
+    inloggen(client, rol)
+    inhoud = client.get("/zoeken/", {"q": "vogelproef"}).content.decode().lower()
+    gevonden = {marker for marker in MARKERS if marker in inhoud}
+    assert gevonden == {m for m, rollen in MARKERS.items() if rol in rollen and m != "grutto" and m != "kievit"}
