@@ -1,13 +1,14 @@
 """Sitemaps for search engines: only what an anonymous visitor may see.
 
-Every section reads the public querysets (`.openbaar()`), never a role-dependent one,
-so concept, vertrouwelijke and besloten records can never appear here.
+Every section reads what an anonymous visitor may see (`.openbaar()` or a selector called
+for AnonymousUser), so concept, vertrouwelijke and besloten records can never appear here.
 """
 
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from apps.besluiten.models import Besluit
+from apps.besluiten.selectors import huidige_besluiten
 from apps.core.models import Onderwerp
 from apps.vergaderagenda.models import Vergadering
 
@@ -30,8 +31,8 @@ class BesluitenSitemap(Sitemap):
     limit = 10000
 
     def items(self):
-        return (Besluit.objects.openbaar().filter(vervangen_door__isnull=True)
-                .order_by("-gepubliceerd_op", "-id").values("zaak__zaaknummer", "gepubliceerd_op"))
+        return (huidige_besluiten(user=AnonymousUser()).order_by("-gepubliceerd_op", "-id")
+                .values("zaak__zaaknummer", "gepubliceerd_op"))
 
     def location(self, item):
         return reverse("besluiten:detail", kwargs={"zaaknummer": item["zaak__zaaknummer"]})
@@ -48,8 +49,8 @@ class ZakenSitemap(Sitemap):
     limit = 10000
 
     def items(self):
-        return (Besluit.objects.openbaar().filter(vervangen_door__isnull=True)
-                .order_by("-gepubliceerd_op", "-id").values_list("zaak__zaaknummer", flat=True))
+        return (huidige_besluiten(user=AnonymousUser()).order_by("-gepubliceerd_op", "-id")
+                .values_list("zaak__zaaknummer", flat=True))
 
     def location(self, item):
         return reverse("portaal:zaak", kwargs={"zaaknummer": item})

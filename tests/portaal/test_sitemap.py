@@ -54,3 +54,9 @@ def test_sitemap_sections_use_a_constant_number_of_queries(client, django_assert
     for sectie in ["besluiten", "zaken", "agenda", "onderwerpen"]:
         with django_assert_max_num_queries(4):
             assert client.get(f"/sitemap-{sectie}.xml").status_code == 200
+
+
+def test_a_besluit_with_a_concept_rectificatie_stays_in_the_sitemap(client):
+    oud = BesluitFactory(gepubliceerd=True, raadsvoorstel__zaak__zaaknummer="L600001")
+    BesluitFactory(raadsvoorstel=oud.raadsvoorstel, zaak=oud.zaak, versie=2, vervangt=oud)
+    assert "/besluiten/L600001/" in client.get("/sitemap-besluiten.xml").content.decode()
