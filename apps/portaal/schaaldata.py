@@ -201,6 +201,7 @@ class Generator:
             )
         self.tekst = Tekstbank(self.seed)
         begin = time.monotonic()
+        self._sequences()  # in case rows were loaded with explicit keys (fixtures) without resetting them
         self._fase("gremia, personen en onderwerpen", self._basis)
         self._fase("vergaderingen", self._vergaderingen)
         self._fase("zaken, voorstellen, memo's, agendapunten en besluiten", self._zaken)
@@ -628,7 +629,7 @@ class Generator:
 
     # -- phase 6: sequences after explicit primary keys
     def _sequences(self):
-        modellen = [Persoon, Rol, Onderwerp, Vergadering, Agendapunt, Zaak, Raadsvoorstel, Memo, Besluit,
+        modellen = [Gremium, Persoon, Rol, Onderwerp, Vergadering, Agendapunt, Zaak, Raadsvoorstel, Memo, Besluit,
                     Beslispunt, DictumPunt, Zaak.onderwerpen.through, Agendapunt.onderwerpen.through,
                     Memo.onderwerpen.through, Agendapunt.memos.through]
         statements = connection.ops.sequence_reset_sql(no_style(), modellen)
