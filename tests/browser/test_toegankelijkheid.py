@@ -126,7 +126,7 @@ def gegevens(transactional_db):
     raad = Gremium.objects.get(slug="gemeenteraad")
     vergadering = VergaderingFactory(gremium=raad, datum=datetime.date(2021, 11, 11), titel="Raadsvergadering")
     concept_punt = AgendapuntFactory(vergadering=vergadering, raadsvoorstel=RaadsvoorstelFactory(
-        titel="Verordening speelruimte", status="aangeboden"), titel="Verordening speelruimte")
+        titel="Verordening speelruimte", status="geagendeerd"), titel="Verordening speelruimte")
     concept = BesluitFactory(raadsvoorstel=concept_punt.raadsvoorstel, agendapunt=concept_punt,
                              vergadering=vergadering, titel="Verordening speelruimte")
     open_punt = AgendapuntFactory(vergadering=vergadering, raadsvoorstel=RaadsvoorstelFactory(
