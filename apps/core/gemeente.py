@@ -10,6 +10,8 @@ class Gemeente:
     naam: str
     tooi_code: str
     zaaknummer_voorbeeld: str
+    griffie_email: str = ""
+    griffie_telefoon: str = ""
 
     @property
     def naam_raad(self):
@@ -25,4 +27,6 @@ def huidige_gemeente() -> Gemeente:
         naam=settings.GEMEENTE_NAAM,
         tooi_code=settings.GEMEENTE_TOOI_CODE,
         zaaknummer_voorbeeld=settings.ZAAKNUMMER_VOORBEELD,
+        griffie_email=settings.GRIFFIE_EMAIL,
+        griffie_telefoon=settings.GRIFFIE_TELEFOON,
     )

@@ -250,3 +250,9 @@ def test_every_page_type_is_accessible(browser, live_server, gegevens, rol):
         assert not rapport, f"{len(rapport)} van {len(paginas)} pagina's als {rol}:\n\n" + "\n\n".join(rapport)
     finally:
         context.close()
+
+
+def test_statement_names_the_chromium_that_ran_these_tests(browser):
+    from apps.portaal.views import TOEGANKELIJKHEIDSTOETS
+
+    assert browser.version.split(".")[0] == TOEGANKELIJKHEIDSTOETS["chromium_versie"]
