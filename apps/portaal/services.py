@@ -70,13 +70,23 @@ def demo_fixture_laden(*, pad) -> tuple[int, int]:
     """
     from django.core import serializers
 
+    from django.core.management.color import no_style
+    from django.db import connection
+
     nieuw = bestaand = 0
+    modellen = set()
     with transaction.atomic(), open(pad, encoding="utf-8") as bestand:
         for item in serializers.deserialize("json", bestand):
             model = type(item.object)
+            modellen.add(model)
             if model._default_manager.filter(pk=item.object.pk).exists():
                 bestaand += 1
                 continue
             item.save()
             nieuw += 1
+        # Saving explicit primary keys leaves PostgreSQL's sequences behind (loaddata resets them too);
+        # without this the next record the griffie creates collides with a demo record.
+        with connection.cursor() as cursor:
+            for sql in connection.ops.sequence_reset_sql(no_style(), list(modellen)):
+                cursor.execute(sql)
     return nieuw, bestaand
