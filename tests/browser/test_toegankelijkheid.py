@@ -256,3 +256,24 @@ def test_statement_names_the_chromium_that_ran_these_tests(browser):
     from apps.portaal.views import TOEGANKELIJKHEIDSTOETS
 
     assert browser.version.split(".")[0] == TOEGANKELIJKHEIDSTOETS["chromium_versie"]
+
+
+def test_no_information_by_colour_alone(page, live_server, gegevens):
+    """Status badges and timeline steps say in words what their colour shows."""
+    from django.utils import timezone
+
+    voorstel = RaadsvoorstelFactory(titel="Speelruimteplan", status="geagendeerd")
+    toekomst = VergaderingFactory(datum=timezone.localdate() + datetime.timedelta(days=30), titel="Raadsvergadering")
+    AgendapuntFactory(vergadering=toekomst, raadsvoorstel=voorstel, titel="Speelruimteplan")
+
+    page.goto(f"{live_server.url}/zaken/{voorstel.zaak.zaaknummer}/")
+    gepland = page.locator(".tijdlijn__stap--gepland")
+    assert gepland.count() >= 1, "geen geplande stap in de tijdlijn"
+    for i in range(gepland.count()):
+        assert "Gepland" in gepland.nth(i).inner_text()
+    for pad in ("/besluiten/", "/vergaderingen/2021-09-30/", "/zaken/L275141/"):
+        page.goto(live_server.url + pad)
+        badges = page.locator(".status-badge")
+        teksten = badges.all_inner_texts()
+        assert teksten, f"{pad}: geen statuslabels"
+        assert all(len(t.strip()) >= 4 for t in teksten), f"{pad}: statuslabel zonder woord: {teksten}"
