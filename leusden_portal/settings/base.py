@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     # Thin apps that combine the domain apps' selectors and services.
     "apps.portaal",
     "apps.griffie",
+    "apps.openori",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,184 @@
+"""Every read of the open-data API (mini-ORI). Only public data, whoever asks.
+
+The API must never vary by session, so every queryset here uses the anonymous view of visibility
+(`.openbaar()` / `.zichtbaar_voor(AnonymousUser())`), also when the request comes from a logged-in user.
+Each list is ordered by indexed columns; related records come with select_related/prefetch_related,
+so a page costs the same number of queries whatever its size.
+"""
+
+import uuid as uuidlib
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Prefetch
+
+from apps.besluiten.selectors import huidige_besluiten
+from apps.memos.models import Memo, MemoBijlage
+from apps.raadsvoorstellen.models import Raadsvoorstel, RaadsvoorstelBijlage
+from apps.vergaderagenda.models import Agendapunt, AgendapuntBijlage, Vergadering
+
+ANONIEM = AnonymousUser()
+
+
+def geldige_uuid(waarde: str) -> uuidlib.UUID | None:
+    try:
+        return uuidlib.UUID(str(waarde))
+    except (ValueError, TypeError, AttributeError):
+        return None
+
+
+# --- Vergaderingen and agendapunten ------------------------------------------
+
+def _openbare_vergaderingen():
+    return Vergadering.objects.openbaar()
+
+
+def _openbare_agendapunten():
+    return Agendapunt.objects.zichtbaar_voor(ANONIEM)
+
+
+def vergaderingen_lijst():
+    """Public meetings, oldest first (index verg_datum_idx on datum, aanvang)."""
+    return _openbare_vergaderingen().select_related("gremium").order_by("datum", "aanvang", "id")
+
+
+def vergadering_op_uuid(waarde: str) -> Vergadering | None:
+    sleutel = geldige_uuid(waarde)
+    if sleutel is None:
+        return None
+    return vergaderingen_lijst().filter(uuid=sleutel).first()
+
+
+def agendapunten_lijst():
+    """Public agenda items of public meetings, per meeting in agenda order
+    (the unique index on vergadering, volgorde)."""
+    return _openbare_agendapunten().select_related("vergadering").order_by("vergadering_id", "volgorde")
+
+
+def agendapunt_op_uuid(waarde: str) -> Agendapunt | None:
+    sleutel = geldige_uuid(waarde)
+    if sleutel is None:
+        return None
+    return agendapunten_lijst().filter(uuid=sleutel).first()
+
+
+# --- Informatieobjecten ------------------------------------------------------
+
+BESLUIT = "raadsbesluit"
+RAADSVOORSTEL = "raadsvoorstel"
+MEMO = "memo"
+BIJLAGE_RAADSVOORSTEL = "bijlage_raadsvoorstel"
+BIJLAGE_MEMO = "bijlage_memo"
+BIJLAGE_AGENDAPUNT = "bijlage_agendapunt"
+
+
+def _agendapunten_prefetch(pad: str):
+    return Prefetch(
+        pad,
+        queryset=_openbare_agendapunten().select_related("vergadering").order_by("vergadering__datum", "volgorde"),
+        to_attr="api_agendapunten",
+    )
+
+
+def _besluiten():
+    """The current public besluiten; a version a published rectificatie replaced stays out."""
+    return (
+        huidige_besluiten(user=ANONIEM)
+        .select_related("zaak")
+        .prefetch_related(
+            Prefetch("vergadering", queryset=_openbare_vergaderingen(), to_attr="api_vergadering"),
+            Prefetch("agendapunt", queryset=_openbare_agendapunten().select_related("vergadering"),
+                     to_attr="api_agendapunt"),
+        )
+    )
+
+
+def _raadsvoorstellen():
+    return Raadsvoorstel.objects.openbaar().select_related("zaak").prefetch_related(
+        _agendapunten_prefetch("agendapunten")
+    )
+
+
+def _memos():
+    return Memo.objects.openbaar().select_related("zaak").prefetch_related(_agendapunten_prefetch("agendapunten"))
+
+
+def _openbare_bijlagen(model):
+    return model.objects.filter(vertrouwelijkheid="openbaar").exclude(bestand="")
+
+
+def _bijlagen_raadsvoorstel():
+    return _openbare_bijlagen(RaadsvoorstelBijlage).filter(
+        raadsvoorstel__in=Raadsvoorstel.objects.openbaar().values("pk")
+    ).select_related("raadsvoorstel")
+
+
+def _bijlagen_memo():
+    return _openbare_bijlagen(MemoBijlage).filter(memo__in=Memo.objects.openbaar().values("pk")).select_related(
+        "memo"
+    )
+
+
+def _bijlagen_agendapunt():
+    return _openbare_bijlagen(AgendapuntBijlage).filter(
+        agendapunt__in=_openbare_agendapunten().values("pk")
+    ).select_related("agendapunt", "agendapunt__vergadering")
+
+
+# In this order the list shows them; within each kind by primary key (indexed), so new ones come last.
+BRONNEN = [
+    (BESLUIT, _besluiten),
+    (RAADSVOORSTEL, _raadsvoorstellen),
+    (MEMO, _memos),
+    (BIJLAGE_RAADSVOORSTEL, _bijlagen_raadsvoorstel),
+    (BIJLAGE_MEMO, _bijlagen_memo),
+    (BIJLAGE_AGENDAPUNT, _bijlagen_agendapunt),
+]
+
+
+class Informatieobjecten:
+    """The public documents of every kind as one ordered sequence of (soort, record) that a Django
+    Paginator can page through: one COUNT per kind, then only the slices a page needs."""
+
+    ordered = True
+
+    def __init__(self):
+        self._bronnen = [(soort, maak().order_by("pk")) for soort, maak in BRONNEN]
+        self._aantallen = None
+
+    def _tellen(self):
+        if self._aantallen is None:
+            self._aantallen = [qs.count() for _, qs in self._bronnen]
+        return self._aantallen
+
+    def count(self):
+        return sum(self._tellen())
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, deel):
+        if not isinstance(deel, slice) or deel.step not in (None, 1):
+            raise TypeError("Informatieobjecten kan alleen in aaneengesloten stukken worden gelezen.")
+        begin = max(deel.start or 0, 0)
+        einde = self.count() if deel.stop is None else deel.stop
+        resultaat, offset = [], 0
+        for (soort, qs), aantal in zip(self._bronnen, self._tellen(), strict=True):
+            van, tot = max(begin - offset, 0), min(einde - offset, aantal)
+            if van < tot:
+                resultaat.extend((soort, record) for record in qs[van:tot])
+            offset += aantal
+            if offset >= einde:
+                break
+        return resultaat
+
+
+def informatieobject_op_uuid(waarde: str) -> tuple[str, object] | None:
+    sleutel = geldige_uuid(waarde)
+    if sleutel is None:
+        return None
+    for soort, maak in BRONNEN:
+        record = maak().filter(uuid=sleutel).first()
+        if record is not None:
+            return soort, record
+    return None
+
