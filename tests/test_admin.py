@@ -36,3 +36,21 @@ def test_raadslid_cannot_use_the_admin(client, raadslid_user):
     client.force_login(raadslid_user)
     response = client.get(reverse("admin:index"))
     assert response.status_code == 302
+
+
+def test_linking_a_voorstel_in_the_admin_marks_it_geagendeerd(client, griffie_user):
+    from apps.raadsvoorstellen.models import Raadsvoorstel
+    from tests.factories import AgendapuntFactory, RaadsvoorstelFactory
+
+    voorstel = RaadsvoorstelFactory(status=Raadsvoorstel.Status.AANGEBODEN)
+    punt = AgendapuntFactory()
+    client.force_login(griffie_user)
+    url = reverse("admin:vergaderagenda_agendapunt_change", args=[punt.pk])
+    data = {"vergadering": punt.vergadering_id, "volgorde": punt.volgorde, "volgnummer": punt.volgnummer,
+            "titel": punt.titel, "behandeling": "bespreekstuk", "raadsvoorstel": voorstel.pk,
+            "agendapuntbijlage_set-TOTAL_FORMS": 0, "agendapuntbijlage_set-INITIAL_FORMS": 0,
+            "bijlagen-TOTAL_FORMS": 0, "bijlagen-INITIAL_FORMS": 0}
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    voorstel.refresh_from_db()
+    assert voorstel.status == Raadsvoorstel.Status.GEAGENDEERD

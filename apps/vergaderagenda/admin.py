@@ -3,6 +3,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from apps.core.admin import DomeinAdminMixin
+from apps.raadsvoorstellen.services import raadsvoorstel_agenderen
 
 from .models import Agendapunt, AgendapuntBijlage, Vergadering
 
@@ -35,6 +36,13 @@ class AgendapuntInline(admin.StackedInline):
     autocomplete_fields = ["zaak", "raadsvoorstel", "memos"]
 
 
+def _voorstellen_agenderen(agendapunten, door) -> None:
+    """A voorstel linked to an agenda item in the admin becomes 'geagendeerd', as in the griffie pages."""
+    for agendapunt in agendapunten:
+        if agendapunt.raadsvoorstel_id:
+            raadsvoorstel_agenderen(raadsvoorstel=agendapunt.raadsvoorstel, door=door)
+
+
 @admin.register(Vergadering)
 class VergaderingAdmin(DomeinAdminMixin, SimpleHistoryAdmin):
     list_display = ["titel", "datum", "aanvang", "gremium", "soort", "openbaar", "status"]
@@ -44,6 +52,12 @@ class VergaderingAdmin(DomeinAdminMixin, SimpleHistoryAdmin):
     list_select_related = ["gremium"]
     readonly_fields = ["uuid"]
     inlines = [AgendapuntInline]
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if formset.model is Agendapunt:
+            _voorstellen_agenderen(formset.new_objects + [obj for obj, _velden in formset.changed_objects],
+                                   request.user)
 
 
 class AgendapuntBijlageInline(admin.TabularInline):
@@ -63,3 +77,7 @@ class AgendapuntAdmin(DomeinAdminMixin, SimpleHistoryAdmin):
     list_select_related = ["vergadering", "zaak"]
     readonly_fields = ["uuid"]
     inlines = [AgendapuntBijlageInline]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        _voorstellen_agenderen([obj], request.user)
