@@ -12,6 +12,7 @@ from .models import Memo
 from .services import VELDEN
 
 MEMO_VELDEN = [v for v in VELDEN if v != "zaak"]
+KEUZE_VERGADERINGEN = 500
 
 
 class MemoForm(VersieFormMixin, forms.ModelForm):
@@ -42,6 +43,13 @@ class MemoForm(VersieFormMixin, forms.ModelForm):
                 self.fields["zaaknummer"].initial = self.instance.zaak.zaaknummer
         vergadering = self.fields["beantwoordt_vergadering"]
         vergadering.queryset = vergadering.queryset.order_by("-datum", "-aanvang")
+        # A large installation has thousands of meetings: offer the most recent ones (and the current
+        # choice); any existing meeting still validates.
+        recent = list(vergadering.queryset[:KEUZE_VERGADERINGEN])
+        huidig = self.instance.beantwoordt_vergadering if self.instance.beantwoordt_vergadering_id else None
+        if huidig is not None and huidig not in recent:
+            recent.append(huidig)
+        vergadering.widget.choices = [("", "---------")] + [(v.pk, str(v)) for v in recent]
         vergadering.label = _("Beantwoordt vragen uit vergadering")
         vergadering.help_text = _("De vergadering waarin de vragen zijn gesteld die deze memo beantwoordt.")
         self.fields["versie"].label = _("Versie van het document")
