@@ -69,7 +69,6 @@ def demo_fixture_laden(*, pad) -> tuple[int, int]:
     tries to rewrite a published besluit (which the database refuses). Returns (new, existing).
     """
     from django.core import serializers
-
     from django.core.management.color import no_style
     from django.db import connection
 
