@@ -260,3 +260,9 @@ def test_constant_queries_per_page(client, django_assert_max_num_queries, pad):
     with django_assert_max_num_queries(len(klein.captured_queries)):
         detail = client.get(body["results"][-1]["url"])
     assert detail.status_code == 200
+
+
+def test_open_data_page_links_the_api(client):
+    html = client.get("/open-data/").content.decode()
+    assert 'href="/api/ori/"' in html and "/api/ori/informatieobjecten" in html
+    assert client.get("/api/ori/").status_code == 200
