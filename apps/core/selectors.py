@@ -24,3 +24,14 @@ def zaak_op_nummer(zaaknummer: str) -> Zaak | None:
 
 def onderwerpen_lijst():
     return Onderwerp.objects.order_by("naam")
+
+
+def onderwerpen_boom() -> list[tuple[Onderwerp, list[Onderwerp]]]:
+    """Main subjects with their sub-subjects, alphabetically; one query."""
+    alle = list(Onderwerp.objects.order_by("naam"))
+    kinderen: dict[int, list[Onderwerp]] = {}
+    for onderwerp in alle:
+        if onderwerp.parent_id:
+            kinderen.setdefault(onderwerp.parent_id, []).append(onderwerp)
+    bekend = {o.pk for o in alle}
+    return [(o, kinderen.get(o.pk, [])) for o in alle if not o.parent_id or o.parent_id not in bekend]

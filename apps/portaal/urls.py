@@ -10,5 +10,6 @@ urlpatterns = [
     path("toegankelijkheid/", views.toegankelijkheid, name="toegankelijkheid"),
     path("open-data/", views.open_data, name="open-data"),
     path("zaken/<str:zaaknummer>/", views_tijdlijn.zaak, name="zaak"),
+    path("onderwerpen/", views.onderwerpen, name="onderwerpen"),
     path("onderwerpen/<slug:slug>/", views_tijdlijn.onderwerp, name="onderwerp"),
 ]

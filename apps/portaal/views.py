@@ -5,8 +5,8 @@ import datetime
 from django.shortcuts import render
 
 from apps.besluiten.selectors import laatste_besluiten
-from apps.core.selectors import onderwerpen_lijst
-from apps.vergaderagenda.selectors import komende_vergaderingen, vergaderde_gremia
+from apps.core.selectors import onderwerpen_boom, onderwerpen_lijst
+from apps.vergaderagenda.selectors import komende_vergaderingen, recente_vergaderingen, vergaderde_gremia
 
 from .zoeken import zoeken  # noqa: F401 - the search page lives in its own module
 
@@ -17,9 +17,18 @@ def home(request):
         "portaal/home.html",
         {
             "vergaderingen": komende_vergaderingen(user=request.user),
+            "recente_vergaderingen": recente_vergaderingen(user=request.user, aantal=3),
             "besluiten": laatste_besluiten(user=request.user),
+            "onderwerpen": onderwerpen_boom()[:12],
         },
     )
+
+
+def onderwerpen(request):
+    return render(request, "portaal/onderwerpen.html", {
+        "onderwerpen": onderwerpen_boom(),
+        "kruimelpad": [("Onderwerpen", None)],
+    })
 
 
 # What the toegankelijkheidsverklaring says was used, and when. tests/portaal/test_toegankelijkheidsverklaring.py

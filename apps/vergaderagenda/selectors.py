@@ -35,6 +35,18 @@ def komende_vergaderingen(*, user, vanaf: datetime.date | None = None, aantal: i
     )
 
 
+def recente_vergaderingen(*, user, tot: datetime.date | None = None, aantal: int = 5):
+    """The most recent meetings before a date (default today) that this user may see, newest first."""
+    tot = tot or timezone.localdate()
+    return list(
+        Vergadering.objects.zichtbaar_voor(user)
+        .filter(datum__lt=tot)
+        .exclude(status="geannuleerd")
+        .select_related("gremium")
+        .order_by("-datum", "-aanvang", "-id")[:aantal]
+    )
+
+
 def vergaderingen_lijst(*, user):
     return Vergadering.objects.zichtbaar_voor(user).select_related("gremium").order_by("-datum", "aanvang", "id")
 
