@@ -18,8 +18,8 @@ class VasteSitemap(Sitemap):
     priority = 0.6
 
     def items(self):
-        return ["portaal:home", "vergaderagenda:kalender", "besluiten:lijst", "portaal:toegankelijkheid",
-                "portaal:open-data"]
+        return ["portaal:home", "vergaderagenda:kalender", "besluiten:lijst", "portaal:onderwerpen",
+                "portaal:toegankelijkheid", "portaal:open-data"]
 
     def location(self, item):
         return reverse(item)

@@ -65,6 +65,7 @@ PAGINAS = [
     Pagina("agenda-geen-vergadering", "/vergaderingen/2021-09-20/", titel="20 september 2021", status=404),
     Pagina("zaak-L275141", "/zaken/L275141/", titel="L275141"),
     Pagina("onderwerp-lariks", "/onderwerpen/lariks/", titel="Lariks"),
+    Pagina("onderwerpen", "/onderwerpen/", titel="Onderwerpen"),
     Pagina("besluiten", "/besluiten/", titel="Besluiten"),
     Pagina("besluiten-filter", "/besluiten/?uitkomst=aangenomen&jaar=2021", titel="Besluiten"),
     Pagina("besluiten-foute-filter", "/besluiten/?jaar=abc&van=2022-01-01&tot=2021-01-01", titel="Besluiten"),
