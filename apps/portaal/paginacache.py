@@ -7,14 +7,17 @@ A page that put a CSRF token in its HTML, set a cookie or said `Cache-Control: p
 
 Invalidation: the key holds a generation number (one row, `CacheGeneratie`). Any save, delete or m2m change of a
 model of the portal's domain apps raises it when the transaction commits, so the next request after a publish or
-change renders afresh on every worker and every server. Services that write with `QuerySet.update()` (no signals)
-call `cache_ongeldig_maken()` themselves. The key also holds today's date (pages say "upcoming"), the host and
-the scheme. Entries expire after PAGINACACHE_SECONDEN anyway; 0 switches the cache off (the default in dev/test).
+change renders afresh (in the writing process at once; in other workers and servers within
+PAGINACACHE_GENERATIE_SECONDEN, default 1 s, the time a process may reuse the number it read). Services that write
+with `QuerySet.update()` (no signals) call `cache_ongeldig_maken()` themselves. The key also holds today's date
+(pages say "upcoming"), the host and the scheme. Entries expire after PAGINACACHE_SECONDEN anyway; 0 switches the
+cache off (the default in dev/test).
 
 Conditional GET: every answer from the cache carries an ETag; a matching If-None-Match gets 304.
 """
 
 import hashlib
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -35,15 +38,27 @@ BEWAARDE_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition", "
                     "Cross-Origin-Opener-Policy")
 
 
+# The generation as this process last read it, and until when it may use it without asking the database
+# (PAGINACACHE_GENERATIE_SECONDEN, default 1 s). A write in this process forgets it at once; other processes
+# and servers see a change at most that long after its commit.
+_gelezen = {"nummer": None, "tot": 0.0}
+
+
 def cache_generatie() -> int:
     from .models import CacheGeneratie
 
-    return CacheGeneratie.objects.filter(pk=1).values_list("nummer", flat=True).first() or 0
+    nu = time.monotonic()
+    if _gelezen["nummer"] is not None and nu < _gelezen["tot"]:
+        return _gelezen["nummer"]
+    nummer = CacheGeneratie.objects.filter(pk=1).values_list("nummer", flat=True).first() or 0
+    _gelezen.update(nummer=nummer, tot=nu + getattr(settings, "PAGINACACHE_GENERATIE_SECONDEN", 0))
+    return nummer
 
 
 def _ophogen() -> None:
     from .models import CacheGeneratie
 
+    _gelezen["nummer"] = None
     if not CacheGeneratie.objects.filter(pk=1).update(nummer=F("nummer") + 1):
         CacheGeneratie.objects.get_or_create(pk=1, defaults={"nummer": 1})
 

@@ -188,6 +188,8 @@ CACHES = {
 
 # Anonymous page cache (apps/portaal/paginacache.py): seconds a page may be served from the cache; 0 = off.
 PAGINACACHE_SECONDEN = env_int("PAGINACACHE_SECONDEN", 600)
+# How long a process reuses the cache generation it read before asking the database again (0 = every request).
+PAGINACACHE_GENERATIE_SECONDEN = env_int("PAGINACACHE_GENERATIE_SECONDEN", 1)
 
 # --- Benchmark (scripts/bench.sh only): mounts /bench/hallo/ and the X-Query-Count header. Never in production.
 BENCH_BASELINE = env_bool("BENCH_BASELINE", False)

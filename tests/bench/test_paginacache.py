@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 
 from apps.besluiten.services import besluit_publiceren
+from apps.portaal import paginacache as paginacache_module
 from apps.portaal.bench import QueryTellerMiddleware
 from tests.factories import BesluitFactory
 
@@ -14,9 +15,24 @@ from tests.factories import BesluitFactory
 @pytest.fixture
 def paginacache(settings):
     settings.PAGINACACHE_SECONDEN = 600
+    paginacache_module._gelezen["nummer"] = None
     cache.clear()
     yield
     cache.clear()
+    paginacache_module._gelezen["nummer"] = None
+
+
+@pytest.mark.django_db
+def test_the_generation_is_read_once_per_interval_and_forgotten_on_a_write(settings, paginacache,
+                                                                            django_assert_num_queries,
+                                                                            django_capture_on_commit_callbacks):
+    settings.PAGINACACHE_GENERATIE_SECONDEN = 60
+    with django_assert_num_queries(1):
+        eerste = paginacache_module.cache_generatie()
+        assert paginacache_module.cache_generatie() == eerste
+    with django_capture_on_commit_callbacks(execute=True):
+        BesluitFactory(gepubliceerd=True)
+    assert paginacache_module.cache_generatie() > eerste
 
 
 @pytest.mark.django_db
