@@ -208,16 +208,22 @@ def raadsvoorstel_actie(request, uuid, actie):
     voorstel = _of_404(Raadsvoorstel.objects.filter(uuid=uuid).first())
     if actie not in VOORSTEL_ACTIES:
         raise Http404
-    service, melding = VOORSTEL_ACTIES[actie]
+    return _actie_uitvoeren(request, VOORSTEL_ACTIES[actie], {"raadsvoorstel": voorstel}, actie=actie,
+                            detail="griffie:raadsvoorstel", lijst="griffie:raadsvoorstellen", uuid=uuid)
+
+
+def _actie_uitvoeren(request, service_en_melding, argumenten: dict, *, actie: str, detail: str, lijst: str, uuid):
+    """Run a status action's service; a forbidden step becomes a Dutch message on the record's page."""
+    service, melding = service_en_melding
     try:
-        service(raadsvoorstel=voorstel, door=request.user)
+        service(**argumenten, door=request.user)
     except RegelFout as fout:
         messages.error(request, fout.melding)
-        return redirect("griffie:raadsvoorstel", uuid=uuid)
+        return redirect(detail, uuid=uuid)
     messages.success(request, melding)
     if actie == "verwijderen":
-        return redirect("griffie:raadsvoorstellen")
-    return redirect("griffie:raadsvoorstel", uuid=uuid)
+        return redirect(lijst)
+    return redirect(detail, uuid=uuid)
 
 
 # --- Bijlagen ----------------------------------------------------------------------------
@@ -385,16 +391,8 @@ def vergadering_actie(request, uuid, actie):
     vergadering = _of_404(Vergadering.objects.filter(uuid=uuid).first())
     if actie not in VERGADERING_ACTIES:
         raise Http404
-    service, melding = VERGADERING_ACTIES[actie]
-    try:
-        service(vergadering=vergadering, door=request.user)
-    except RegelFout as fout:
-        messages.error(request, fout.melding)
-        return redirect("griffie:vergadering", uuid=uuid)
-    messages.success(request, melding)
-    if actie == "verwijderen":
-        return redirect("griffie:vergaderingen")
-    return redirect("griffie:vergadering", uuid=uuid)
+    return _actie_uitvoeren(request, VERGADERING_ACTIES[actie], {"vergadering": vergadering}, actie=actie,
+                            detail="griffie:vergadering", lijst="griffie:vergaderingen", uuid=uuid)
 
 
 AGENDAPUNT_SECTIES = [
@@ -591,16 +589,8 @@ def besluit_actie(request, uuid, actie):
     besluit = _of_404(Besluit.objects.filter(uuid=uuid).first())
     if actie not in BESLUIT_ACTIES:
         raise Http404
-    service, melding = BESLUIT_ACTIES[actie]
-    try:
-        service(besluit=besluit, door=request.user)
-    except RegelFout as fout:
-        messages.error(request, fout.melding)
-        return redirect("griffie:besluit", uuid=uuid)
-    messages.success(request, melding)
-    if actie == "verwijderen":
-        return redirect("griffie:besluiten")
-    return redirect("griffie:besluit", uuid=uuid)
+    return _actie_uitvoeren(request, BESLUIT_ACTIES[actie], {"besluit": besluit}, actie=actie,
+                            detail="griffie:besluit", lijst="griffie:besluiten", uuid=uuid)
 
 
 @require_POST
