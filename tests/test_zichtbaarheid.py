@@ -143,3 +143,23 @@ def test_search_finds_for_each_role_exactly_what_it_may_see(client, wereld, rol)
     inhoud = client.get("/zoeken/", {"q": "vogelproef"}).content.decode().lower()
     gevonden = {marker for marker in MARKERS if marker in inhoud}
     assert gevonden == {m for m, rollen in MARKERS.items() if rol in rollen and m != "grutto" and m != "kievit"}
+
+
+def test_the_page_cache_never_carries_a_page_from_one_role_to_another(wereld, settings):
+    """The same walk with the page cache on, most privileged role first, without clearing the cache."""
+    from django.test import Client
+
+    settings.PAGINACACHE_SECONDEN = 600
+    settings.PAGINACACHE_INGELOGD = True
+    treffers = 0
+    for rol in ["griffie", "raadslid", "publiek"]:
+        client = inloggen(Client(), rol)
+        for _ronde in range(2):  # the second round is served from the cache
+            for url in urls(wereld):
+                response = client.get(url, follow=True)
+                treffers += response.get("X-Paginacache") == "hit"
+                inhoud = response.content.decode("utf-8", errors="replace").lower()
+                for marker, rollen in MARKERS.items():
+                    assert marker not in inhoud or rol in rollen, f"{marker} leaks to {rol} on {url} (cache)"
+    cache.clear()
+    assert treffers > 30  # the walk really was served from the cache

@@ -1,13 +1,19 @@
-"""The anonymous page cache: whole public pages, shared by every anonymous visitor, never by anyone else.
+"""The page cache: whole pages, shared by everyone *of the same role*, never across roles.
 
-What is cached: GET/HEAD answers (200, HTML, Atom/RSS or iCalendar, at most 1 MB) to visitors *without any
-session state*: no session cookie and no messages cookie. A logged-in raadslid or griffie always has a session
-cookie, so they never get a page that was cached for the public, and nothing rendered for them is ever stored.
-A page that put a CSRF token in its HTML, set a cookie or said `Cache-Control: private/no-store` is not stored.
+What is cached: GET/HEAD answers (200, HTML, Atom/RSS or iCalendar, at most 1 MB).
+- Visitors without any session state (no session cookie, no messages cookie) share the public pages.
+- Logged-in raadsleden share the raadslid pages, logged-in griffie members the griffie pages: the role is part of
+  the key, so a page rendered for one role is never served to another. Such a page differs per user only in the
+  CSRF token of its forms and the name in the header; both are stored as placeholders and filled in for the user
+  who asks (a page where the token stands anywhere else, or the name not exactly once, is not stored). Logged-in
+  users always read the generation from the database, so a clerk never sees a page from before their own write.
+  PAGINACACHE_INGELOGD=false switches this part off.
+- Never cached: pages with pending messages, an anonymous request that carries a session, the admin, login,
+  bijlagen, the API, and answers that set a cookie or say `Cache-Control: private/no-store`.
 
 Invalidation: the key holds a generation number (one row, `CacheGeneratie`). Any save, delete or m2m change of a
 model of the portal's domain apps raises it when the transaction commits, so the next request after a publish or
-change renders afresh (in the writing process at once; in other workers and servers within
+change renders afresh (in the writing process at once; for anonymous visitors in other workers and servers within
 PAGINACACHE_GENERATIE_SECONDEN, default 1 s, the time a process may reuse the number it read). Services that write
 with `QuerySet.update()` (no signals) call `cache_ongeldig_maken()` themselves. The key also holds today's date
 (pages say "upcoming"), the host and the scheme. Entries expire after PAGINACACHE_SECONDEN anyway; 0 switches the
@@ -17,6 +23,7 @@ Conditional GET: every answer from the cache carries an ETag; a matching If-None
 """
 
 import hashlib
+import re
 import time
 
 from django.conf import settings
@@ -25,12 +32,14 @@ from django.db import transaction
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, HttpResponseNotModified
+from django.middleware.csrf import get_token
 from django.utils import timezone
+from django.utils.html import escape
 
-from apps.core.permissions import PUBLIEK
+from apps.core.permissions import PUBLIEK, rol_van
 
 DOMEIN_APPS = {"core", "raadsvoorstellen", "memos", "vergaderagenda", "besluiten"}
-NIET_CACHEN = ("/griffie/", "/beheer/", "/inloggen/", "/uitloggen/", "/static/", "/bench/", "/bijlagen/")
+NIET_CACHEN = ("/beheer/", "/inloggen/", "/uitloggen/", "/static/", "/bench/", "/bijlagen/", "/api/")
 TYPES = ("text/html", "application/atom+xml", "application/rss+xml", "text/calendar", "application/xml")
 MAX_GROOTTE = 1024 * 1024
 BEWAARDE_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition", "Cache-Control", "Vary",
@@ -44,11 +53,12 @@ BEWAARDE_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition", "
 _gelezen = {"nummer": None, "tot": 0.0}
 
 
-def cache_generatie() -> int:
+def cache_generatie(*, vers: bool = False) -> int:
+    """The current generation; `vers=True` always asks the database (logged-in users, who just wrote)."""
     from .models import CacheGeneratie
 
     nu = time.monotonic()
-    if _gelezen["nummer"] is not None and nu < _gelezen["tot"]:
+    if not vers and _gelezen["nummer"] is not None and nu < _gelezen["tot"]:
         return _gelezen["nummer"]
     nummer = CacheGeneratie.objects.filter(pk=1).values_list("nummer", flat=True).first() or 0
     _gelezen.update(nummer=nummer, tot=nu + getattr(settings, "PAGINACACHE_GENERATIE_SECONDEN", 0))
@@ -83,6 +93,55 @@ def _zonder_sessie(request) -> bool:
     return settings.SESSION_COOKIE_NAME not in request.COOKIES and "messages" not in request.COOKIES
 
 
+# Logged-in pages differ per user in two places only: the CSRF token of the forms and the name in the header
+# ("Ingelogd als ..."). They are stored with placeholders and filled in for the user who asks.
+CSRF_PLEK = b"__paginacache_csrf__"
+NAAM_PLEK = b"__paginacache_naam__"
+CSRF_VELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")([^"]+)(")')
+
+
+def _naam_html(user) -> bytes:
+    naam = user.get_full_name() or user.get_username()
+    return f'<span class="portal-nav__user">Ingelogd als {escape(naam)}</span>'.encode()
+
+
+def _cache_rol(request) -> str | None:
+    """Whose cache this request may use: PUBLIEK without session state, else the logged-in user's role.
+
+    None means: render it afresh and store nothing (pending messages, an anonymous session, or the
+    logged-in cache switched off).
+    """
+    if "messages" in request.COOKIES:
+        return None
+    if _zonder_sessie(request):
+        return PUBLIEK
+    if not getattr(settings, "PAGINACACHE_INGELOGD", True) or request.session.get("_messages"):
+        return None
+    if not request.user.is_authenticated:
+        return None
+    return rol_van(request.user)
+
+
+def _persoonlijk_maken(inhoud: bytes, request) -> bytes:
+    inhoud = inhoud.replace(NAAM_PLEK, _naam_html(request.user))
+    if CSRF_PLEK in inhoud:
+        inhoud = inhoud.replace(CSRF_PLEK, get_token(request).encode())
+    return inhoud
+
+
+def _onpersoonlijk_maken(inhoud: bytes, request) -> bytes | None:
+    """The page with placeholders for the user's own parts, or None when it cannot be made safely."""
+    naam = _naam_html(request.user)
+    if inhoud.count(naam) != 1:
+        return None
+    inhoud = inhoud.replace(naam, NAAM_PLEK)
+    tokens = {m.group(2) for m in CSRF_VELD.finditer(inhoud)}
+    inhoud = CSRF_VELD.sub(rb"\1" + CSRF_PLEK + rb"\3", inhoud)
+    if any(token in inhoud for token in tokens):  # the token also stands somewhere else: do not store
+        return None
+    return inhoud
+
+
 def _etag(inhoud: bytes) -> str:
     return f'"{hashlib.md5(inhoud, usedforsecurity=False).hexdigest()}"'
 
@@ -99,16 +158,18 @@ class PaginaCacheMiddleware:
             not seconden
             or request.method not in ("GET", "HEAD")
             or request.path.startswith(NIET_CACHEN)
-            or not _zonder_sessie(request)
             or len(request.get_full_path()) > 1000
             or (settings.BENCH_BASELINE and request.headers.get("X-Bench-Geen-Cache") == "1")
         ):
             return self.get_response(request)
-        # No session cookie: this visitor is anonymous; the role is part of the key all the same.
-        rol = PUBLIEK
+        rol = _cache_rol(request)
+        if rol is None:
+            return self.get_response(request)
+        ingelogd = rol != PUBLIEK
+        # The role is part of the key: a page is only ever served to the role it was rendered for.
         sleutel = "paginacache:" + hashlib.sha256("|".join([
-            str(cache_generatie()), timezone.localdate().isoformat(), rol, request.scheme, request.get_host(),
-            request.get_full_path(),
+            str(cache_generatie(vers=ingelogd)), timezone.localdate().isoformat(), rol, request.scheme,
+            request.get_host(), request.get_full_path(),
         ]).encode()).hexdigest()
         bewaard = cache.get(sleutel)
         if bewaard is not None:
@@ -117,24 +178,30 @@ class PaginaCacheMiddleware:
                 response = HttpResponseNotModified()
                 response["ETag"] = etag
                 return response
+            if ingelogd:
+                inhoud = _persoonlijk_maken(inhoud, request)
             response = HttpResponse(inhoud, headers=headers)
             response["ETag"] = etag
             response["X-Paginacache"] = "hit"
             return response
         response = self.get_response(request)
-        if self._bewaarbaar(request, response):
-            etag = response.get("ETag") or _etag(response.content)
-            headers = {k: response[k] for k in BEWAARDE_HEADERS if k in response}
-            cache.set(sleutel, (response.content, headers, etag), seconden)
-            response["ETag"] = etag
-            response["X-Paginacache"] = "miss"
+        if self._bewaarbaar(request, response, ingelogd=ingelogd):
+            inhoud = _onpersoonlijk_maken(response.content, request) if ingelogd else response.content
+            if inhoud is not None:
+                etag = response.get("ETag") or _etag(inhoud)
+                headers = {k: response[k] for k in BEWAARDE_HEADERS if k in response}
+                cache.set(sleutel, (inhoud, headers, etag), seconden)
+                response["ETag"] = etag
+                response["X-Paginacache"] = "miss"
         return response
 
     @staticmethod
-    def _bewaarbaar(request, response) -> bool:
+    def _bewaarbaar(request, response, *, ingelogd: bool) -> bool:
         if response.status_code != 200 or response.streaming or response.cookies:
             return False
-        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):  # the page holds a CSRF token
+        if not ingelogd and request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):  # an anonymous page with a CSRF token
+            return False
+        if ingelogd and getattr(request, "_messages", None) is not None and request._messages._queued_messages:
             return False
         if not response.get("Content-Type", "").startswith(TYPES):
             return False
