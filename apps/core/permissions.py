@@ -18,6 +18,8 @@ def rol_van(user) -> str:
         return cached
     if user.is_superuser:
         rol = GRIFFIE
+    elif hasattr(user, "_in_griffie"):  # loaded by apps.core.backends.PortaalBackend in the user's own query
+        rol = GRIFFIE if user._in_griffie else RAADSLID if user._in_raadslid else PUBLIEK
     else:
         namen = set(user.groups.values_list("name", flat=True))
         rol = GRIFFIE if GRIFFIE in namen else RAADSLID if RAADSLID in namen else PUBLIEK

@@ -135,8 +135,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Auth -----------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "apps.core.backends.PortaalBackend",  # ModelBackend + the portal role in the user's own query
 ]
+# Sessions are read from the cache and written through to the database.
+SESSION_ENGINE = env("SESSION_ENGINE", "django.contrib.sessions.backends.cached_db")
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
