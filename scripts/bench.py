@@ -66,7 +66,7 @@ def sessie_cookie(gebruikersnaam: str, groep: str) -> str:
     user.groups.add(Group.objects.get_or_create(name=groep)[0])
     sessie = SessionStore()
     sessie[SESSION_KEY] = str(user.pk)
-    sessie[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    sessie[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[-1]  # the portal's ModelBackend
     sessie[HASH_SESSION_KEY] = user.get_session_auth_hash()
     sessie.set_expiry(3600)
     sessie.create()
