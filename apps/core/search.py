@@ -419,7 +419,8 @@ def _lexeem_statistiek(cursor) -> dict:
     _, _, waarden, waarde_fracties, grenzen, leeg = kolommen.get("datum") or [None] * 6
     if grenzen:
         rest = 1.0 - sum(waarde_fracties or []) - (leeg or 0.0)
-        datums += [(datetime.date.fromisoformat(g), rest / max(len(grenzen) - 1, 1)) for g in grenzen]
+        # each bound but the last stands for the histogram bucket above it (equal shares)
+        datums += [(datetime.date.fromisoformat(g), rest / max(len(grenzen) - 1, 1)) for g in grenzen[:-1]]
     datums += [(datetime.date.fromisoformat(w), f) for w, f in zip(waarden or [], waarde_fracties or [], strict=True)]
     _, _, soorten, soort_fracties, _, _ = kolommen.get("soort") or [None] * 6
     _statistiek.update(
@@ -579,9 +580,10 @@ def _kandidaten_postgres(*, vraag: Zoekvraag, zichtbaar: list[str], soort: str |
             if len(rijen) >= KANDIDATEN or grens is None:
                 return rijen
             boven = grens
-            # the share of documents to reach back to, from the density of matches seen so far
+            # the share of documents to reach back to, from the density of matches seen so far (at least
+            # twice as far: the windows must move back, never overlap)
             dichtheid = max(len(rijen), 1) / breedte
-            breedte = VENSTER_MARGE * KANDIDATEN / dichtheid
+            breedte = max(VENSTER_MARGE * KANDIDATEN / dichtheid, 2 * breedte)
         return rijen
 
 
