@@ -124,8 +124,9 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # One backend per web request: parallel query workers cost more to start than they save on these pages,
     # and on a small machine they take the cores the other requests need (issue 7, measured).
+    # No JIT: compiling a plan costs tens of ms, more than these short queries run (a search's fallback plan).
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
-        "options", f"-c max_parallel_workers_per_gather={env_int('DATABASE_PARALLELLE_WORKERS', 0)}"
+        "options", f"-c max_parallel_workers_per_gather={env_int('DATABASE_PARALLELLE_WORKERS', 0)} -c jit=off"
     )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # IMMEDIATE transactions make concurrent writers wait instead of failing.
