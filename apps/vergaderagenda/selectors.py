@@ -9,7 +9,7 @@ import calendar
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Max, Min, Prefetch, Q
+from django.db.models import Exists, Max, Min, OuterRef, Prefetch, Q
 from django.utils import timezone
 
 from apps.core.models import Gremium, Onderwerp, Vertrouwelijkheid
@@ -142,14 +142,15 @@ def agenda_op_datum(*, user, datum: datetime.date) -> list[Vergadering]:
     besluit_model = _besluit_model()
     agendapunten = (
         Agendapunt.objects.zichtbaar_voor(user)
-        .select_related("zaak")
+        # The voorstel comes in the items' own query; whether this user may see it is asked of the voorstellen'
+        # own visibility rule (an EXISTS), and a hidden one is dropped below. One query fewer than a prefetch.
+        .select_related("zaak", "raadsvoorstel", "raadsvoorstel__zaak")
+        .annotate(voorstel_zichtbaar=Exists(
+            Raadsvoorstel.objects.zichtbaar_voor(user).filter(pk=OuterRef("raadsvoorstel_id"))
+        ))
         .prefetch_related(
-            Prefetch(
-                "raadsvoorstel",
-                queryset=Raadsvoorstel.objects.zichtbaar_voor(user).select_related("zaak").prefetch_related(
-                    Prefetch("bijlagen", queryset=_bijlagen(RaadsvoorstelBijlage, user), to_attr="zichtbare_bijlagen")
-                ),
-            ),
+            Prefetch("raadsvoorstel__bijlagen", queryset=_bijlagen(RaadsvoorstelBijlage, user),
+                     to_attr="zichtbare_bijlagen"),
             Prefetch(
                 "memos",
                 # select_related("zaak"): the agenda links each memo to its zaak (issue 7: was one query per memo).
@@ -178,6 +179,8 @@ def agenda_op_datum(*, user, datum: datetime.date) -> list[Vergadering]:
     )
     for vergadering in vergaderingen:
         for punt in vergadering.zichtbare_agendapunten:
+            if not punt.voorstel_zichtbaar:
+                punt.raadsvoorstel = None
             # The current besluit: the highest visible version (a rectificatie supersedes the earlier one).
             punt.besluit = punt.zichtbare_besluiten[-1] if punt.zichtbare_besluiten else None
     return vergaderingen
