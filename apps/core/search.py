@@ -15,8 +15,8 @@ rare words (fewer matches) are ranked in full. On PostgreSQL a tiny query stems 
 (usually) one query finds the candidates with their rank, through a plan chosen from the lexeme
 statistics (see
 "finding the newest KANDIDATEN matches" below); the result count is capped at the same number
-("1000 of meer"). Snippets (ts_headline) are computed only for the rows on the shown page, in a
-separate query.
+("300 of meer" with the default ZOEK_KANDIDATEN). Snippets (ts_headline) are computed only for
+the rows on the shown page, in a separate query.
 """
 
 from __future__ import annotations
@@ -36,7 +36,10 @@ from django.utils.safestring import mark_safe
 logger = logging.getLogger(__name__)
 
 ZOEKCONFIG = "dutch_unaccent"
-KANDIDATEN = 1000
+# How many of the newest matches are ranked (and counted: "300 of meer"). Measured at a million documents
+# with cold database buffers: 1,000 candidates gave p95 129 ms over 175 distinct searches, 300 gave 47 ms,
+# because each candidate's stored tsvector must be read for ts_rank.
+KANDIDATEN = settings.ZOEK_KANDIDATEN
 MAX_ZOEKLENGTE = 200
 MAX_TERMEN = 10
 MAX_TEKST = 100_000

@@ -191,6 +191,8 @@ CACHES = {
 
 # Anonymous page cache (apps/portaal/paginacache.py): seconds a page may be served from the cache; 0 = off.
 PAGINACACHE_SECONDEN = env_int("PAGINACACHE_SECONDEN", 600)
+# Search: how many of the newest matches are ranked and counted (apps/core/search.py).
+ZOEK_KANDIDATEN = env_int("ZOEK_KANDIDATEN", 300)
 PAGINACACHE_INGELOGD = env_bool("PAGINACACHE_INGELOGD", True)  # also per-role pages for logged-in users
 # How long a process reuses the cache generation it read before asking the database again (0 = every request).
 PAGINACACHE_GENERATIE_SECONDEN = env_int("PAGINACACHE_GENERATIE_SECONDEN", 1)
