@@ -281,10 +281,12 @@ def main():
     resultaten = []
     try:
         for pagina in lijst:
+            wrk(pagina, 1)  # warm-up: every worker has the page (and a logged-in session) in its cache
+            # Queries per request with the page cache bypassed, counted once the workers are warm: a session is
+            # read from the database once per worker, then from the cache (cached_db).
             status, q_koud = queries(pagina, cache=False)
             if status != 200:
                 print(f"  LET OP: {pagina['pad']} gaf HTTP {status}")
-            wrk(pagina, 1)  # warm-up: every worker has the page in its cache and its connection open
             _, q_warm = queries(pagina, cache=True)
             meting = wrk(pagina, DUUR)
             meting.update(pagina, status=status, q_koud=q_koud, q_warm=q_warm)
