@@ -145,6 +145,11 @@ def test_queries_per_page_do_not_grow_with_the_data(client):
     _wissen()
     genereer(groot)
     groot_aantal = _tellingen(client, gebruikers)
+    # Search is the one exception: on PostgreSQL it picks its plan per query from the statistics (and may widen a
+    # date window up to three times), so its count is bounded, not fixed (apps/core/search.py).
+    zoeken = [k for k in klein_aantal if k[1].startswith("/zoeken/")]
+    for sleutel in zoeken:
+        assert klein_aantal.pop(sleutel) <= 9 and groot_aantal.pop(sleutel) <= 9, sleutel
     assert groot_aantal == klein_aantal
     extra = {"publiek": 0, "raadslid": 3, "griffie": 3}
     te_veel = {k: v for k, v in klein_aantal.items() if v - extra[k[0]] > 10}
