@@ -112,3 +112,37 @@ def bijlage_formulierveld(**kwargs):
                                            "officedocument.wordprocessingml.document,application/vnd.oasis."
                                            "opendocument.text")
     return veld
+
+
+def bijlage_aan_ouder_toevoegen(*, ouder, bijlage_model, bestand, titel: str, vertrouwelijkheid: str,
+                                mimetype: str | None, door):
+    """Add a validated upload at the end of `ouder`'s bijlagen, as a new version of `ouder` in its history.
+
+    Call it inside the caller's transaction with `ouder` locked (select_for_update), after the caller's own
+    rules. `ouder` is a raadsvoorstel, memo or agendapunt; its foreign key on the bijlage is named after it.
+    """
+    from .search import zoekindex_bijwerken
+    from .services import versie_opslaan
+
+    laatste = ouder.bijlagen.order_by("-volgorde").values_list("volgorde", flat=True).first() or 0
+    bijlage = bijlage_model(**{ouder._meta.model_name: ouder}, titel=titel, volgorde=laatste + 1,
+                            vertrouwelijkheid=vertrouwelijkheid)
+    bijlage_vullen(bijlage, bestand=bestand, mimetype=mimetype)
+    bijlage.save()
+    versie_opslaan(ouder, versie=ouder.version, door=door, reden=f"Bijlage toegevoegd: {bijlage.titel}")
+    zoekindex_bijwerken(ouder)
+    return bijlage
+
+
+def bijlage_van_ouder_verwijderen(*, ouder, bijlage, door) -> None:
+    """Remove a bijlage (its file once the transaction commits), as a new version of the locked `ouder`."""
+    from django.db import transaction
+
+    from .search import zoekindex_bijwerken
+    from .services import versie_opslaan
+
+    titel, bestand = bijlage.titel, bijlage.bestand
+    bijlage.delete()
+    versie_opslaan(ouder, versie=ouder.version, door=door, reden=f"Bijlage verwijderd: {titel}")
+    transaction.on_commit(lambda: bestand.delete(save=False))
+    zoekindex_bijwerken(ouder)

@@ -4,7 +4,7 @@ from collections.abc import Iterable, Sequence
 
 from django.db import transaction
 
-from apps.core.bijlagen import bijlage_vullen
+from apps.core.bijlagen import bijlage_aan_ouder_toevoegen, bijlage_van_ouder_verwijderen
 from apps.core.models import Gremium, Onderwerp
 from apps.core.search import zoekindex_bijwerken, zoekindex_verwijderen
 from apps.core.services import geschiedenis_gebruiker, versie_opslaan
@@ -96,20 +96,11 @@ def memo_bijlage_toevoegen(
 ) -> MemoBijlage:
     with transaction.atomic():
         vers = Memo.objects.select_for_update().get(pk=memo.pk)
-        laatste = vers.bijlagen.order_by("-volgorde").values_list("volgorde", flat=True).first() or 0
-        bijlage = MemoBijlage(memo=vers, titel=titel, volgorde=laatste + 1, vertrouwelijkheid=vertrouwelijkheid)
-        bijlage_vullen(bijlage, bestand=bestand, mimetype=mimetype)
-        bijlage.save()
-        versie_opslaan(vers, versie=vers.version, door=door, reden=f"Bijlage toegevoegd: {bijlage.titel}")
-        zoekindex_bijwerken(vers)
-    return bijlage
+        return bijlage_aan_ouder_toevoegen(ouder=vers, bijlage_model=MemoBijlage, bestand=bestand, titel=titel,
+                                           vertrouwelijkheid=vertrouwelijkheid, mimetype=mimetype, door=door)
 
 
 def memo_bijlage_verwijderen(*, bijlage: MemoBijlage, door=None) -> None:
     with transaction.atomic():
         vers = Memo.objects.select_for_update().get(pk=bijlage.memo_id)
-        titel, bestand = bijlage.titel, bijlage.bestand
-        bijlage.delete()
-        versie_opslaan(vers, versie=vers.version, door=door, reden=f"Bijlage verwijderd: {titel}")
-        transaction.on_commit(lambda: bestand.delete(save=False))
-        zoekindex_bijwerken(vers)
+        bijlage_van_ouder_verwijderen(ouder=vers, bijlage=bijlage, door=door)

@@ -4,7 +4,7 @@ from collections.abc import Iterable, Sequence
 
 from django.db import transaction
 
-from apps.core.bijlagen import bijlage_vullen
+from apps.core.bijlagen import bijlage_aan_ouder_toevoegen, bijlage_van_ouder_verwijderen
 from apps.core.models import Onderwerp, Zaak
 from apps.core.search import zoekindex_bijwerken, zoekindex_verwijderen
 from apps.core.services import RegelFout, geschiedenis_gebruiker, versie_opslaan
@@ -170,14 +170,9 @@ def raadsvoorstel_bijlage_toevoegen(
         if vers.status not in BEWERKBAAR:
             raise RegelFout("Bij een besloten of ingetrokken raadsvoorstel kunnen geen bijlagen meer worden "
                             "toegevoegd.")
-        laatste = vers.bijlagen.order_by("-volgorde").values_list("volgorde", flat=True).first() or 0
-        bijlage = RaadsvoorstelBijlage(raadsvoorstel=vers, titel=titel, volgorde=laatste + 1,
-                                       vertrouwelijkheid=vertrouwelijkheid)
-        bijlage_vullen(bijlage, bestand=bestand, mimetype=mimetype)
-        bijlage.save()
-        versie_opslaan(vers, versie=vers.version, door=door, reden=f"Bijlage toegevoegd: {bijlage.titel}")
-        zoekindex_bijwerken(vers)
-    return bijlage
+        return bijlage_aan_ouder_toevoegen(ouder=vers, bijlage_model=RaadsvoorstelBijlage, bestand=bestand,
+                                           titel=titel, vertrouwelijkheid=vertrouwelijkheid, mimetype=mimetype,
+                                           door=door)
 
 
 def raadsvoorstel_bijlage_verwijderen(*, bijlage: RaadsvoorstelBijlage, door=None) -> None:
@@ -185,9 +180,4 @@ def raadsvoorstel_bijlage_verwijderen(*, bijlage: RaadsvoorstelBijlage, door=Non
         vers = Raadsvoorstel.objects.select_for_update().get(pk=bijlage.raadsvoorstel_id)
         if vers.status not in BEWERKBAAR:
             raise RegelFout("Bij een besloten of ingetrokken raadsvoorstel kunnen geen bijlagen worden verwijderd.")
-        titel = bijlage.titel
-        bestand = bijlage.bestand
-        bijlage.delete()
-        versie_opslaan(vers, versie=vers.version, door=door, reden=f"Bijlage verwijderd: {titel}")
-        transaction.on_commit(lambda: bestand.delete(save=False))
-        zoekindex_bijwerken(vers)
+        bijlage_van_ouder_verwijderen(ouder=vers, bijlage=bijlage, door=door)

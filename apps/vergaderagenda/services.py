@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.db.models import Max
 
-from apps.core.bijlagen import bijlage_vullen
+from apps.core.bijlagen import bijlage_aan_ouder_toevoegen, bijlage_van_ouder_verwijderen
 from apps.core.search import zoekindex_bijwerken, zoekindex_verwijderen
 from apps.core.services import RegelFout, geschiedenis_gebruiker, versie_opslaan
 from apps.raadsvoorstellen.models import Raadsvoorstel
@@ -216,21 +216,12 @@ def agendapunt_bijlage_toevoegen(
 ) -> AgendapuntBijlage:
     with transaction.atomic():
         vers = Agendapunt.objects.select_for_update().get(pk=agendapunt.pk)
-        laatste = vers.bijlagen.order_by("-volgorde").values_list("volgorde", flat=True).first() or 0
-        bijlage = AgendapuntBijlage(agendapunt=vers, titel=titel, volgorde=laatste + 1,
-                                    vertrouwelijkheid=vertrouwelijkheid)
-        bijlage_vullen(bijlage, bestand=bestand, mimetype=mimetype)
-        bijlage.save()
-        versie_opslaan(vers, versie=vers.version, door=door, reden=f"Bijlage toegevoegd: {bijlage.titel}")
-        zoekindex_bijwerken(vers)
-    return bijlage
+        return bijlage_aan_ouder_toevoegen(ouder=vers, bijlage_model=AgendapuntBijlage, bestand=bestand,
+                                           titel=titel, vertrouwelijkheid=vertrouwelijkheid, mimetype=mimetype,
+                                           door=door)
 
 
 def agendapunt_bijlage_verwijderen(*, bijlage: AgendapuntBijlage, door=None) -> None:
     with transaction.atomic():
         vers = Agendapunt.objects.select_for_update().get(pk=bijlage.agendapunt_id)
-        titel, bestand = bijlage.titel, bijlage.bestand
-        bijlage.delete()
-        versie_opslaan(vers, versie=vers.version, door=door, reden=f"Bijlage verwijderd: {titel}")
-        transaction.on_commit(lambda: bestand.delete(save=False))
-        zoekindex_bijwerken(vers)
+        bijlage_van_ouder_verwijderen(ouder=vers, bijlage=bijlage, door=door)
