@@ -3,7 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Persoon
+from .bijlagen import bijlage_formulierveld
+from .models import Persoon, Vertrouwelijkheid
 
 
 class DatumInvoer(forms.DateInput):
@@ -31,6 +32,21 @@ class VersieFormMixin(forms.Form):
     """The hidden `version` that the form was opened with (optimistic locking)."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0, label=_("versie"))
+
+
+class NieuweBijlageFormMixin(forms.Form):
+    """The three fields to add one bijlage with a record's form (voorstel, memo, agendapunt)."""
+
+    bijlage = bijlage_formulierveld(label=_("Nieuwe bijlage"))
+    bijlage_titel = forms.CharField(label=_("Titel van de nieuwe bijlage"), required=False, max_length=300)
+    bijlage_vertrouwelijkheid = forms.ChoiceField(label=_("Vertrouwelijkheid van de nieuwe bijlage"),
+                                                  choices=Vertrouwelijkheid.choices, initial="openbaar")
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("bijlage_titel") and not cleaned.get("bijlage") and "bijlage" not in self.errors:
+            self.add_error("bijlage", _("Kies het bestand bij de titel van de nieuwe bijlage."))
+        return cleaned
 
 
 # --- Ordered lists of texts (beslispunten, dictum) without JavaScript -------------------

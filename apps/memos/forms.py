@@ -4,9 +4,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.bijlagen import bijlage_formulierveld
-from apps.core.forms import VersieFormMixin, datumveld, zaaknummer_controleren
-from apps.core.models import Gremium, Onderwerp, Vertrouwelijkheid
+from apps.core.forms import NieuweBijlageFormMixin, VersieFormMixin, datumveld, zaaknummer_controleren
+from apps.core.models import Gremium, Onderwerp
 
 from .models import Memo
 from .services import VELDEN
@@ -15,7 +14,7 @@ MEMO_VELDEN = [v for v in VELDEN if v != "zaak"]
 KEUZE_VERGADERINGEN = 500
 
 
-class MemoForm(VersieFormMixin, forms.ModelForm):
+class MemoForm(VersieFormMixin, NieuweBijlageFormMixin, forms.ModelForm):
     datum = datumveld(_("Datum"))
     zaaknummer = forms.CharField(label=_("Zaaknummer"), required=False, max_length=30,
                                  help_text=_("Niet verplicht. Een nieuw zaaknummer wordt aangemaakt als het nog niet "
@@ -24,10 +23,6 @@ class MemoForm(VersieFormMixin, forms.ModelForm):
         label=_("Onderwerpen"), queryset=Onderwerp.objects.order_by("naam"), required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    bijlage = bijlage_formulierveld(label=_("Nieuwe bijlage"))
-    bijlage_titel = forms.CharField(label=_("Titel van de nieuwe bijlage"), required=False, max_length=300)
-    bijlage_vertrouwelijkheid = forms.ChoiceField(label=_("Vertrouwelijkheid van de nieuwe bijlage"),
-                                                  choices=Vertrouwelijkheid.choices, initial="openbaar")
 
     class Meta:
         model = Memo
@@ -60,8 +55,6 @@ class MemoForm(VersieFormMixin, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("bijlage_titel") and not cleaned.get("bijlage") and "bijlage" not in self.errors:
-            self.add_error("bijlage", _("Kies het bestand bij de titel van de nieuwe bijlage."))
         return cleaned
 
     def velden(self) -> dict:

@@ -4,9 +4,15 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.bijlagen import bijlage_formulierveld
-from apps.core.forms import PersoonKeuze, VersieFormMixin, datumveld, geordende_formset, zaaknummer_controleren
-from apps.core.models import Onderwerp, Vertrouwelijkheid, Zaak
+from apps.core.forms import (
+    NieuweBijlageFormMixin,
+    PersoonKeuze,
+    VersieFormMixin,
+    datumveld,
+    geordende_formset,
+    zaaknummer_controleren,
+)
+from apps.core.models import Onderwerp, Zaak
 
 from .models import Raadsvoorstel
 from .services import VELDEN
@@ -21,7 +27,7 @@ def beslispunten_initial(raadsvoorstel) -> list[dict]:
 # --- Raadsvoorstel -----------------------------------------------------------------------
 
 
-class RaadsvoorstelForm(VersieFormMixin, forms.ModelForm):
+class RaadsvoorstelForm(VersieFormMixin, NieuweBijlageFormMixin, forms.ModelForm):
     NIEUW, BESTAAND = "nieuw", "bestaand"
 
     zaak_keuze = forms.ChoiceField(
@@ -39,10 +45,6 @@ class RaadsvoorstelForm(VersieFormMixin, forms.ModelForm):
     portefeuillehouder = PersoonKeuze(label=_("Portefeuillehouder"))
     directeur_secretaris = PersoonKeuze(label=_("Directeur-secretaris"))
     burgemeester = PersoonKeuze(label=_("Burgemeester"))
-    bijlage = bijlage_formulierveld(label=_("Nieuwe bijlage"))
-    bijlage_titel = forms.CharField(label=_("Titel van de nieuwe bijlage"), required=False, max_length=300)
-    bijlage_vertrouwelijkheid = forms.ChoiceField(label=_("Vertrouwelijkheid van de nieuwe bijlage"),
-                                                  choices=Vertrouwelijkheid.choices, initial="openbaar")
 
     class Meta:
         model = Raadsvoorstel
@@ -77,8 +79,6 @@ class RaadsvoorstelForm(VersieFormMixin, forms.ModelForm):
         if college and raad and college > raad:
             self.add_error("datum_raadsvergadering",
                            _("De datum van de raadsvergadering ligt vóór de datum van het collegebesluit."))
-        if cleaned.get("bijlage_titel") and not cleaned.get("bijlage") and "bijlage" not in self.errors:
-            self.add_error("bijlage", _("Kies het bestand bij de titel van de nieuwe bijlage."))
         return cleaned
 
     def velden(self) -> dict:

@@ -7,9 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.bijlagen import bijlage_formulierveld
-from apps.core.forms import VersieFormMixin, datumveld, tijdveld, zaaknummer_controleren
-from apps.core.models import Gremium, Onderwerp, Vertrouwelijkheid, Zaak
+from apps.core.forms import NieuweBijlageFormMixin, VersieFormMixin, datumveld, tijdveld, zaaknummer_controleren
+from apps.core.models import Gremium, Onderwerp, Zaak
 from apps.memos.models import Memo
 from apps.raadsvoorstellen.models import Raadsvoorstel
 
@@ -64,7 +63,7 @@ class MemoKeuze(forms.ModelMultipleChoiceField):
         return f"{obj.datum:%d-%m-%Y} — {obj.betreft}" + (f" (kenmerk {obj.kenmerk})" if obj.kenmerk else "")
 
 
-class AgendapuntForm(VersieFormMixin, forms.ModelForm):
+class AgendapuntForm(VersieFormMixin, NieuweBijlageFormMixin, forms.ModelForm):
     aanvang = tijdveld(_("Aanvang"), required=False)
     einde = tijdveld(_("Einde"), required=False)
     raadsvoorstel = RaadsvoorstelKeuze(
@@ -81,10 +80,6 @@ class AgendapuntForm(VersieFormMixin, forms.ModelForm):
         label=_("Onderwerpen"), queryset=Onderwerp.objects.order_by("naam"), required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    bijlage = bijlage_formulierveld(label=_("Nieuwe bijlage"))
-    bijlage_titel = forms.CharField(label=_("Titel van de nieuwe bijlage"), required=False, max_length=300)
-    bijlage_vertrouwelijkheid = forms.ChoiceField(label=_("Vertrouwelijkheid van de nieuwe bijlage"),
-                                                  choices=Vertrouwelijkheid.choices, initial="openbaar")
 
     class Meta:
         model = Agendapunt
@@ -129,8 +124,6 @@ class AgendapuntForm(VersieFormMixin, forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         _tijden(self, _("het agendapunt"))
-        if cleaned.get("bijlage_titel") and not cleaned.get("bijlage") and "bijlage" not in self.errors:
-            self.add_error("bijlage", _("Kies het bestand bij de titel van de nieuwe bijlage."))
         return cleaned
 
     def _post_clean(self):
