@@ -19,7 +19,8 @@ with `QuerySet.update()` (no signals) call `cache_ongeldig_maken()` themselves. 
 (pages say "upcoming"), the host and the scheme. Entries expire after PAGINACACHE_SECONDEN anyway; 0 switches the
 cache off (the default in dev/test).
 
-Conditional GET: every answer from the cache carries an ETag; a matching If-None-Match gets 304.
+Conditional GET: every answer from the cache carries the ETag of the stored page; Django's
+ConditionalGetMiddleware (outside this one) answers a matching If-None-Match with 304.
 """
 
 import hashlib
@@ -31,7 +32,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.http import HttpResponse, HttpResponseNotModified
+from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.html import escape
@@ -174,10 +175,6 @@ class PaginaCacheMiddleware:
         bewaard = cache.get(sleutel)
         if bewaard is not None:
             inhoud, headers, etag = bewaard
-            if etag in request.headers.get("If-None-Match", ""):
-                response = HttpResponseNotModified()
-                response["ETag"] = etag
-                return response
             if ingelogd:
                 inhoud = _persoonlijk_maken(inhoud, request)
             response = HttpResponse(inhoud, headers=headers)
