@@ -254,13 +254,9 @@ def zoeken_zonder_cache(woorden: list[str]) -> dict:
 
 
 def zoekwoorden() -> list[str]:
-    from apps.portaal.schaaldata_tekst import DOMEINEN, OBJECTEN, Tekstbank
+    from apps.portaal.schaaldata_tekst import bench_zoekwoorden
 
-    bank = Tekstbank(7, pool=10)
-    woorden = [w.split()[0] for _, subs in DOMEINEN for w in subs] + [o.split()[0] for o in OBJECTEN]
-    woorden += [n.lower() for n in bank.gewone_namen[:40]] + [n.lower() for n in bank.zeldzame_namen[:60]]
-    woorden += ["raad", "college", "begroting", "gemeente", "inwoners", "regiovisie", "jeugdhulp", "krediet"]
-    return list(dict.fromkeys(woorden))[:200]
+    return bench_zoekwoorden()
 
 
 # --- Main ---------------------------------------------------------------------------------------------------

@@ -35,14 +35,9 @@ from apps.portaal.zoeken import zoeken  # noqa: E402
 
 
 def zoekwoorden() -> list[str]:
-    """The 175 distinct queries of scripts/bench.py (kept in step with bench.zoekwoorden)."""
-    from apps.portaal.schaaldata_tekst import DOMEINEN, OBJECTEN, Tekstbank
+    from apps.portaal.schaaldata_tekst import bench_zoekwoorden
 
-    bank = Tekstbank(7, pool=10)
-    woorden = [w.split()[0] for _, subs in DOMEINEN for w in subs] + [o.split()[0] for o in OBJECTEN]
-    woorden += [n.lower() for n in bank.gewone_namen[:40]] + [n.lower() for n in bank.zeldzame_namen[:60]]
-    woorden += ["raad", "college", "begroting", "gemeente", "inwoners", "regiovisie", "jeugdhulp", "krediet"]
-    return list(dict.fromkeys(woorden))[:200]
+    return bench_zoekwoorden()
 
 
 def p95(tijden: list[float]) -> float:

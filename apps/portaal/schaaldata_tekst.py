@@ -160,3 +160,13 @@ class Tekstbank:
 
     def persoonsnaam(self, rng: random.Random) -> str:
         return f"{rng.choice(VOORLETTERS)} {rng.choice(ACHTERNAMEN)}"
+
+
+def bench_zoekwoorden() -> list[str]:
+    """The distinct search queries the benchmark times uncached (scripts/bench.py, scripts/bench_zoeken.py):
+    council vocabulary, common place names and rare place names of the generated dataset."""
+    bank = Tekstbank(7, pool=10)
+    woorden = [w.split()[0] for _, subs in DOMEINEN for w in subs] + [o.split()[0] for o in OBJECTEN]
+    woorden += [n.lower() for n in bank.gewone_namen[:40]] + [n.lower() for n in bank.zeldzame_namen[:60]]
+    woorden += ["raad", "college", "begroting", "gemeente", "inwoners", "regiovisie", "jeugdhulp", "krediet"]
+    return list(dict.fromkeys(woorden))[:200]
