@@ -72,10 +72,6 @@ def registreer_zoekbron(model: type, bouwer: Callable | None, *, soort: str | No
     _BRONNEN[model] = Zoekbron(model=model, bouwer=bouwer, soort=soort, queryset=queryset, verwant=verwant)
 
 
-def zoekbronnen() -> dict[type, Zoekbron]:
-    return dict(_BRONNEN)
-
-
 def _bron_van(obj) -> Zoekbron | None:
     for klasse in type(obj).__mro__:
         if klasse in _BRONNEN:

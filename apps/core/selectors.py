@@ -2,9 +2,7 @@
 
 import datetime
 
-from django.db.models import Prefetch
-
-from .models import Onderwerp, Persoon, Rol, Zaak
+from .models import Onderwerp, Persoon, Rol
 
 
 def ambtsdrager(*, soort: str, op: datetime.date | None = None) -> Persoon | None:
@@ -12,14 +10,6 @@ def ambtsdrager(*, soort: str, op: datetime.date | None = None) -> Persoon | Non
     op = op or datetime.date.today()
     rol = Rol.objects.op_datum(op).filter(soort=soort).select_related("persoon").order_by("-begindatum").first()
     return rol.persoon if rol else None
-
-
-def zaak_op_nummer(zaaknummer: str) -> Zaak | None:
-    return (
-        Zaak.objects.filter(zaaknummer=zaaknummer)
-        .prefetch_related(Prefetch("onderwerpen", queryset=Onderwerp.objects.order_by("naam")))
-        .first()
-    )
 
 
 def onderwerpen_lijst():
