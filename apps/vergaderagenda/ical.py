@@ -1,8 +1,9 @@
 """iCalendar feeds of the meetings, built with the icalendar library.
 
 Every event has a title, start and end in Europe/Amsterdam (with a VTIMEZONE), the location, the agenda items
-in the description, a URL back to the agenda page of its date, a stable UID (the meeting's UUID) and
-STATUS:CANCELLED for a cancelled meeting. A meeting without a start time is an all-day event.
+in the description (upcoming meetings and those of the last month; see selectors.ICAL_AGENDA_TERUG), a URL
+back to the agenda page of its date, a stable UID (the meeting's UUID) and STATUS:CANCELLED for a cancelled
+meeting. A meeting without a start time is an all-day event.
 
 Speed (500 meetings in well under 0.15 s): the calendar header and the VTIMEZONE are an icalendar `Calendar`
 (the VTIMEZONE serialised once per process); every property value of an event is encoded by icalendar's own
@@ -81,7 +82,7 @@ def _beschrijving(vergadering, url: str) -> str:
     if vergadering.status == Vergadering.Status.GEANNULEERD:
         regels.append("Deze vergadering is geannuleerd.")
     regels.append(vergadering.gremium.naam)
-    punten = vergadering.ical_agendapunten
+    punten = vergadering.ical_agendapunten if getattr(vergadering, "ical_agenda_tonen", True) else []
     if punten:
         regels.append("")
         regels.append("Agenda:")

@@ -212,20 +212,29 @@ def naburige_vergaderdata(*, user, datum: datetime.date, aantal: int = 1):
 
 #: The general feed holds the upcoming meetings and those of the last twelve months.
 ICAL_TERUG = datetime.timedelta(days=365)
+#: ... and lists the agenda items in the description of the upcoming meetings and of those of the last month.
+#: Older meetings link to their agenda page (items, documents, besluiten) instead: a calendar is for planning,
+#: and a feed that polling calendar apps can fetch quickly stays small (a large city's year is ~1 MB with every
+#: agenda written out, ~0.3 MB without the old ones; issue 7). The feed of one meeting always lists them.
+ICAL_AGENDA_TERUG = datetime.timedelta(days=31)
 
 
 def ical_vergaderingen(*, user, gremium=None, vergadering_uuid=None, vandaag: datetime.date | None = None):
     """Meetings for an iCal feed, each with `ical_agendapunten`: its visible agenda items as
-    (volgnummer, titel, aanvang, einde) tuples, in order. Two queries, whatever the number of meetings.
+    (volgnummer, titel, aanvang, einde) tuples, in order, and `ical_agenda_tonen`: whether the feed lists
+    them (they also give the end time of a meeting without one). Two queries, whatever the number of meetings.
 
     Without `vergadering_uuid`: the upcoming meetings and those of the last twelve months, of one `gremium`
-    when given. With it: that one meeting (an empty list when `user` may not see it).
+    when given; the items are listed for meetings of the last ICAL_AGENDA_TERUG and later. With it: that one
+    meeting (an empty list when `user` may not see it), its items listed.
     """
     qs = Vergadering.objects.zichtbaar_voor(user)
+    agenda_vanaf = None
     if vergadering_uuid is not None:
         qs = qs.filter(uuid=vergadering_uuid)
     else:
         vandaag = vandaag or timezone.localdate()
+        agenda_vanaf = vandaag - ICAL_AGENDA_TERUG
         qs = qs.filter(datum__gte=vandaag - ICAL_TERUG)
         if gremium is not None:
             qs = qs.filter(gremium=gremium)
@@ -247,6 +256,7 @@ def ical_vergaderingen(*, user, gremium=None, vergadering_uuid=None, vandaag: da
             per_vergadering.setdefault(vergadering_id, []).append(tuple(punt))
     for vergadering in vergaderingen:
         vergadering.ical_agendapunten = per_vergadering.get(vergadering.pk, [])
+        vergadering.ical_agenda_tonen = agenda_vanaf is None or vergadering.datum >= agenda_vanaf
     return vergaderingen
 
 

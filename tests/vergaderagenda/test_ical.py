@@ -100,6 +100,26 @@ def test_general_feed_holds_upcoming_and_the_last_twelve_months(client, db):
     assert set(_events(client)) == {"Volgend jaar", "Vorige maand"}
 
 
+def test_general_feed_lists_the_agenda_of_recent_and_upcoming_meetings_only(client, db):
+    """Older meetings link to their agenda page; their items still give the end time."""
+    recent = VergaderingFactory(titel="Recent", datum=VANDAAG - datetime.timedelta(days=20),
+                                aanvang=datetime.time(20), einde=None)
+    ouder = VergaderingFactory(titel="Ouder", datum=VANDAAG - datetime.timedelta(days=60),
+                               aanvang=datetime.time(20), einde=None)
+    for vergadering in (recent, ouder):
+        AgendapuntFactory(vergadering=vergadering, volgnummer="1", titel=f"Punt van {vergadering.titel}",
+                          aanvang=datetime.time(20), einde=datetime.time(21, 40))
+    events = _events(client)
+    assert "1. Punt van Recent" in str(events["Recent"]["description"])
+    beschrijving = str(events["Ouder"]["description"])
+    assert "Punt van Ouder" not in beschrijving
+    assert f"http://testserver/vergaderingen/{ouder.datum.isoformat()}/" in beschrijving
+    assert events["Ouder"].end.time() == datetime.time(21, 40)
+    # the feed of that one meeting lists its items
+    (event,) = _parse(client.get(reverse("vergaderagenda:ical-vergadering", kwargs={"uuid": ouder.uuid}))).events
+    assert "1. Punt van Ouder" in str(event["description"])
+
+
 def test_feed_per_gremium(client, db):
     commissie = GremiumFactory(naam="Commissie Maatschappij", slug="commissie-maatschappij")
     VergaderingFactory(titel="Raad", datum=VANDAAG)
