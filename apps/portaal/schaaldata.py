@@ -209,6 +209,7 @@ class Generator:
         self._fase("sluiting van de agenda's en rectificaties", self._afronden)
         self._fase("sequences", self._sequences)
         self._fase("zoekindex (in bulk)", self._zoekindex)
+        self._fase("zoektabel ordenen (CLUSTER)", self._ordenen)
         self._fase("statistieken (VACUUM ANALYZE)", self._analyze)
         self.res.aantallen = dict(self.schrijver.aantallen)
         self.res.fasen.append(("totaal", time.monotonic() - begin))
@@ -653,6 +654,13 @@ class Generator:
             zoekindex_bulk(vanaf=vanaf, uitvoer=self.uitvoer)
         else:
             search.zoekindex_herbouwen()  # small sizes only (tests): row by row through the builders
+
+    def _ordenen(self):
+        # The bulk load writes the search documents per kind; a live portal writes them as they come, in date
+        # order. Put the table in the order searches read it (core.search.zoekindex_ordenen).
+        from apps.core import search
+
+        search.zoekindex_ordenen()
 
     def _analyze(self):
         if connection.vendor == "postgresql":

@@ -225,6 +225,25 @@ def test_rebuild_drops_stale_documents_and_is_idempotent():
     assert list(Zoekdocument.objects.values_list("titel", flat=True)) == ["Blijft"]
 
 
+def test_rebuild_command_can_order_the_table(client):
+    """`zoekindex_herbouwen --ordenen`: on PostgreSQL the table is rewritten in (zichtbaarheid, datum desc) order
+    (CLUSTER) and searches still work; on SQLite the flag changes nothing."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    for dagen, titel in [(3, "Oud jeugdstuk"), (300, "Nieuw jeugdstuk"), (100, "Middel jeugdstuk")]:
+        memo(titel, datum=datetime.date(2025, 1, 1) + datetime.timedelta(days=dagen))
+    uit = StringIO()
+    call_command("zoekindex_herbouwen", "--ordenen", "--zonder-voortgang", stdout=uit)
+    if connection.vendor == "postgresql":
+        assert "geordend" in uit.getvalue()
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT titel FROM {Zoekdocument._meta.db_table} ORDER BY ctid")
+            assert [r[0] for r in cursor.fetchall()] == ["Nieuw jeugdstuk", "Middel jeugdstuk", "Oud jeugdstuk"]
+    assert set(titels(client.get(URL, {"q": "jeugdstuk"}))) == {"Nieuw jeugdstuk", "Middel jeugdstuk", "Oud jeugdstuk"}
+
+
 def test_snippet_highlights_and_escapes(client):
     memo("Snippet", "Voor de tekst <script>alert(1)</script> staat hier het woord jeugdhulp in de tekst.")
     html = client.get(URL, {"q": "jeugdhulp"}).content.decode()
