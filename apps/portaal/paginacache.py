@@ -29,7 +29,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
@@ -61,7 +61,11 @@ def cache_generatie(*, vers: bool = False) -> int:
     nu = time.monotonic()
     if not vers and _gelezen["nummer"] is not None and nu < _gelezen["tot"]:
         return _gelezen["nummer"]
-    nummer = CacheGeneratie.objects.filter(pk=1).values_list("nummer", flat=True).first() or 0
+    with connection.cursor() as cursor:  # raw: compiling the ORM query cost more than running it
+        cursor.execute(f"SELECT {connection.ops.quote_name('nummer')} FROM "
+                       f"{connection.ops.quote_name(CacheGeneratie._meta.db_table)} WHERE id = 1")
+        rij = cursor.fetchone()
+    nummer = rij[0] if rij else 0
     _gelezen.update(nummer=nummer, tot=nu + getattr(settings, "PAGINACACHE_GENERATIE_SECONDEN", 0))
     return nummer
 

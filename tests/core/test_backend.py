@@ -26,3 +26,15 @@ def test_a_changed_group_counts_on_the_next_request(client):
     assert client.get("/").context["portaal_rol"] == "griffie"
     user.groups.clear()
     assert client.get("/").context["portaal_rol"] == "publiek"
+
+
+def test_get_user_refuses_unknown_and_inactive_users():
+    from apps.core.backends import PortaalBackend
+
+    user = UserFactory(username="actief", groep="griffie")
+    gevonden = PortaalBackend().get_user(user.pk)
+    assert gevonden == user and gevonden._in_griffie is True and gevonden._in_raadslid is False
+    assert PortaalBackend().get_user(user.pk + 1000) is None
+    user.is_active = False
+    user.save()
+    assert PortaalBackend().get_user(user.pk) is None
