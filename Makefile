@@ -6,17 +6,17 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 DEV    := DJANGO_SETTINGS_MODULE=leusden_portal.settings.dev
 
-.PHONY: run test test-sqlite test-postgres lint bench setup venv vendor-css clean
+.PHONY: run test test-sqlite test-postgres lint bench setup venv vendor-css clean systeem-run systeem-test
 
 ## run: set everything up on a fresh machine and serve the portal with the demo data (SQLite)
-run: $(VENV)/.runtime
+run: systeem-run $(VENV)/.runtime
 	$(DEV) $(BIN)/python manage.py migrate --noinput
 	$(DEV) $(BIN)/python manage.py demo_laden
 	@echo "Portaal: http://$(HOST):$(PORT)/"
 	$(DEV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## test: set everything up and run the whole suite on SQLite, then on PostgreSQL
-test: $(VENV)/.dev
+test: systeem-test $(VENV)/.dev
 	bash scripts/test.sh
 
 ## lint: ruff and the migrations check
@@ -25,12 +25,16 @@ lint: $(VENV)/.dev
 	$(DEV) $(BIN)/python manage.py makemigrations --check --dry-run
 
 ## bench: scale dataset + load test under gunicorn on PostgreSQL (see README)
-bench: $(VENV)/.dev
+bench: systeem-run $(VENV)/.dev
 	bash scripts/bench.sh
 
 ## vendor-css: update the vendored NL Design System CSS from the npm registry
 vendor-css:
 	bash scripts/vendor_css.sh
+
+## systeem-run / systeem-test: the Debian packages beside the Python requirements (Pango, fonts; Chromium, PostgreSQL)
+systeem-run systeem-test: systeem-%:
+	bash scripts/systeempakketten.sh $*
 
 setup venv: $(VENV)/.dev
 
