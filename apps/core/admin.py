@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from .models import Gremium, Onderwerp, Persoon, Rol, Zaak, Zaaknummerreeks
+from .search import zoekindex_bijwerken, zoekindex_verwijderen
 
 
 @admin.register(Gremium)
@@ -66,20 +67,14 @@ class DomeinAdminMixin:
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
-        from .search import zoekindex_bijwerken  # noqa: PLC0415
-
         super().save_related(request, form, formsets, change)
         zoekindex_bijwerken(form.instance)
 
     def delete_model(self, request, obj):
-        from .search import zoekindex_verwijderen  # noqa: PLC0415
-
         zoekindex_verwijderen(obj)
         super().delete_model(request, obj)
 
     def delete_queryset(self, request, queryset):
-        from .search import zoekindex_verwijderen  # noqa: PLC0415
-
         for obj in queryset:
             zoekindex_verwijderen(obj)
         super().delete_queryset(request, queryset)

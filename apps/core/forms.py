@@ -1,10 +1,14 @@
 """Form helpers shared by the domain apps' forms: Dutch dates and times, the hidden version, ordered texts."""
 
 from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .bijlagen import bijlage_formulierveld
 from .models import Persoon, Vertrouwelijkheid
+from .validators import valideer_zaaknummer
 
 
 class DatumInvoer(forms.DateInput):
@@ -100,13 +104,10 @@ def tijdveld(label, **kwargs) -> forms.TimeField:
 
 def zaaknummer_controleren(nummer: str) -> str:
     """Trim and upper-case; refuse anything that is not plain ASCII (e.g. full-width digits) or off-pattern."""
-    from django.core.exceptions import ValidationError  # noqa: PLC0415
-
-    from .validators import valideer_zaaknummer  # noqa: PLC0415
-
     nummer = (nummer or "").strip().upper()
     if nummer and not nummer.isascii():
-        raise ValidationError(_("Een zaaknummer bestaat alleen uit gewone letters en cijfers, bijvoorbeeld L275141."))
+        raise ValidationError(format_lazy(_("Een zaaknummer bestaat alleen uit gewone letters en cijfers, "
+                                            "bijvoorbeeld {}."), settings.ZAAKNUMMER_VOORBEELD))
     if nummer:
         valideer_zaaknummer(nummer)
     return nummer

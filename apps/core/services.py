@@ -102,6 +102,27 @@ class VersieConflict(Exception):
         self.huidige_versie = huidige_versie
 
 
+def velden_zetten(obj, velden: dict, *, toegestaan) -> None:
+    """Set the fields a form hands to a service; a name outside `toegestaan` is a programming error."""
+    onbekend = set(velden) - set(toegestaan)
+    if onbekend:
+        raise ValueError(f"Onbekende velden: {sorted(onbekend)}")
+    for naam, waarde in velden.items():
+        setattr(obj, naam, waarde)
+
+
+def m2m_vervangen(relatie, objecten) -> bool:
+    """Give a many-to-many relation exactly `objecten` (None: leave it). Returns whether it changed, so the
+    caller can name the change in the history (django-simple-history records the m2m rows themselves)."""
+    if objecten is None:
+        return False
+    nieuw = {o.pk for o in objecten}
+    if set(relatie.values_list("pk", flat=True)) == nieuw:
+        return False
+    relatie.set(nieuw)
+    return True
+
+
 def geschiedenis_gebruiker(obj, door) -> None:
     """Let django-simple-history record `door` as the user of the next history record of obj."""
     if door is not None and getattr(door, "is_authenticated", False):

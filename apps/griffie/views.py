@@ -10,7 +10,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
@@ -21,13 +21,13 @@ from apps.core.permissions import is_griffie
 from apps.core.services import RegelFout, VersieConflict, zaak_voor_nummer
 from apps.memos import services as memo_services
 from apps.memos.forms import MemoForm, RouteFormSet, route_initial
-from apps.memos.models import MemoBijlage
+from apps.memos.models import Memo, MemoBijlage
 from apps.raadsvoorstellen import services as voorstel_services
 from apps.raadsvoorstellen.forms import BeslispuntFormSet, RaadsvoorstelForm, beslispunten_initial
 from apps.raadsvoorstellen.models import Raadsvoorstel, RaadsvoorstelBijlage
 from apps.vergaderagenda import services as agenda_services
 from apps.vergaderagenda.forms import AgendapuntForm, VergaderingForm
-from apps.vergaderagenda.models import AgendapuntBijlage
+from apps.vergaderagenda.models import Agendapunt, AgendapuntBijlage, Vergadering
 
 from . import selectors
 
@@ -205,7 +205,7 @@ VOORSTEL_ACTIES = {
 @require_POST
 @griffie_vereist
 def raadsvoorstel_actie(request, uuid, actie):
-    voorstel = _of_404(Raadsvoorstel.objects.filter(uuid=uuid).first())
+    voorstel = get_object_or_404(Raadsvoorstel, uuid=uuid)
     if actie not in VOORSTEL_ACTIES:
         raise Http404
     return _actie_uitvoeren(request, VOORSTEL_ACTIES[actie], {"raadsvoorstel": voorstel}, actie=actie,
@@ -265,8 +265,6 @@ MEMO_SECTIES = [
 
 @griffie_vereist
 def memo_formulier(request, uuid=None):
-    from apps.memos.models import Memo  # noqa: PLC0415
-
     memo = _of_404(selectors.memo_detail(uuid)) if uuid else None
     conflict = None
     if request.method == "POST":
@@ -335,8 +333,6 @@ VERGADERING_SECTIES = [
 
 @griffie_vereist
 def vergadering_formulier(request, uuid=None):
-    from apps.vergaderagenda.models import Vergadering  # noqa: PLC0415
-
     vergadering = _of_404(selectors.vergadering_detail(uuid)) if uuid else None
     conflict = None
     if request.method == "POST":
@@ -386,9 +382,7 @@ VERGADERING_ACTIES = {
 @require_POST
 @griffie_vereist
 def vergadering_actie(request, uuid, actie):
-    from apps.vergaderagenda.models import Vergadering  # noqa: PLC0415
-
-    vergadering = _of_404(Vergadering.objects.filter(uuid=uuid).first())
+    vergadering = get_object_or_404(Vergadering, uuid=uuid)
     if actie not in VERGADERING_ACTIES:
         raise Http404
     return _actie_uitvoeren(request, VERGADERING_ACTIES[actie], {"vergadering": vergadering}, actie=actie,
@@ -404,14 +398,12 @@ AGENDAPUNT_SECTIES = [
 
 @griffie_vereist
 def agendapunt_formulier(request, uuid=None, vergadering_uuid=None):
-    from apps.vergaderagenda.models import Agendapunt, Vergadering  # noqa: PLC0415
-
     if uuid:
         punt = _of_404(selectors.agendapunt_detail(uuid))
         vergadering = punt.vergadering
     else:
         punt = None
-        vergadering = _of_404(Vergadering.objects.filter(uuid=vergadering_uuid).first())
+        vergadering = get_object_or_404(Vergadering, uuid=vergadering_uuid)
     conflict = None
     if request.method == "POST":
         form = AgendapuntForm(request.POST, request.FILES, instance=punt or Agendapunt(vergadering=vergadering))
@@ -586,7 +578,7 @@ BESLUIT_ACTIES = {
 @require_POST
 @griffie_vereist
 def besluit_actie(request, uuid, actie):
-    besluit = _of_404(Besluit.objects.filter(uuid=uuid).first())
+    besluit = get_object_or_404(Besluit, uuid=uuid)
     if actie not in BESLUIT_ACTIES:
         raise Http404
     return _actie_uitvoeren(request, BESLUIT_ACTIES[actie], {"besluit": besluit}, actie=actie,

@@ -1,7 +1,9 @@
 """Input validation for memo's (the griffie's form). Every message is Dutch."""
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.forms import NieuweBijlageFormMixin, VersieFormMixin, datumveld, zaaknummer_controleren
@@ -17,8 +19,9 @@ KEUZE_VERGADERINGEN = 500
 class MemoForm(VersieFormMixin, NieuweBijlageFormMixin, forms.ModelForm):
     datum = datumveld(_("Datum"))
     zaaknummer = forms.CharField(label=_("Zaaknummer"), required=False, max_length=30,
-                                 help_text=_("Niet verplicht. Een nieuw zaaknummer wordt aangemaakt als het nog niet "
-                                             "bestaat, bijvoorbeeld L275141."))
+                                 help_text=format_lazy(_("Niet verplicht. Een nieuw zaaknummer wordt aangemaakt als "
+                                                         "het nog niet bestaat, bijvoorbeeld {}."),
+                                                       settings.ZAAKNUMMER_VOORBEELD))
     onderwerpen = forms.ModelMultipleChoiceField(
         label=_("Onderwerpen"), queryset=Onderwerp.objects.order_by("naam"), required=False,
         widget=forms.CheckboxSelectMultiple,

@@ -7,7 +7,7 @@ from django.db import transaction
 from apps.core.bijlagen import bijlage_aan_ouder_toevoegen, bijlage_van_ouder_verwijderen
 from apps.core.models import Gremium, Onderwerp
 from apps.core.search import zoekindex_bijwerken, zoekindex_verwijderen
-from apps.core.services import geschiedenis_gebruiker, versie_opslaan
+from apps.core.services import geschiedenis_gebruiker, m2m_vervangen, velden_zetten, versie_opslaan
 
 from .models import Memo, MemoBehandeling, MemoBijlage
 
@@ -15,14 +15,6 @@ VELDEN = [
     "soort", "aan", "cc", "van", "datum", "betreft", "kenmerk", "tekst", "zaak", "beantwoordt_vergadering",
     "status", "versie", "opgesteld_door", "in_opdracht_van", "vertrouwelijkheid",
 ]
-
-
-def _velden_zetten(memo: Memo, velden: dict) -> None:
-    onbekend = set(velden) - set(VELDEN)
-    if onbekend:
-        raise ValueError(f"Onbekende velden: {sorted(onbekend)}")
-    for naam, waarde in velden.items():
-        setattr(memo, naam, waarde)
 
 
 def _route_vervangen(memo: Memo, route: Sequence[dict]) -> bool:
@@ -40,25 +32,15 @@ def _route_vervangen(memo: Memo, route: Sequence[dict]) -> bool:
     return True
 
 
-def _onderwerpen_zetten(memo: Memo, onderwerpen) -> bool:
-    if onderwerpen is None:
-        return False
-    nieuw = {o.pk for o in onderwerpen}
-    if set(memo.onderwerpen.values_list("pk", flat=True)) == nieuw:
-        return False
-    memo.onderwerpen.set(nieuw)
-    return True
-
-
 def memo_aanmaken(
     *, velden: dict, onderwerpen: Iterable[Onderwerp] | None = None, route: Sequence[dict] = (), door=None,
 ) -> Memo:
     with transaction.atomic():
         memo = Memo()
-        _velden_zetten(memo, velden)
+        velden_zetten(memo, velden, toegestaan=VELDEN)
         versie_opslaan(memo, versie=None, door=door)
         _route_vervangen(memo, route)
-        _onderwerpen_zetten(memo, onderwerpen)
+        m2m_vervangen(memo.onderwerpen, onderwerpen)
         zoekindex_bijwerken(memo)
     return memo
 
@@ -68,12 +50,12 @@ def memo_bijwerken(
     route: Sequence[dict] | None = None, door=None,
 ) -> Memo:
     with transaction.atomic():
-        _velden_zetten(memo, velden)
+        velden_zetten(memo, velden, toegestaan=VELDEN)
         versie_opslaan(memo, versie=versie, door=door)
         redenen = []
         if route is not None and _route_vervangen(memo, route):
             redenen.append("route gewijzigd")
-        if _onderwerpen_zetten(memo, onderwerpen):
+        if m2m_vervangen(memo.onderwerpen, onderwerpen):
             redenen.append("onderwerpen gewijzigd")
         if redenen:
             versie_opslaan(memo, versie=memo.version, door=door, reden="; ".join(redenen).capitalize())

@@ -25,13 +25,16 @@ from django.utils.text import slugify
 from tqdm import tqdm
 
 from apps.besluiten.models import Besluit, DictumPunt
-from apps.core.models import Gremium, Onderwerp, Persoon, Rol, Zaak
+from apps.core import search
+from apps.core.models import Gremium, Onderwerp, Persoon, Rol, Zaak, Zoekdocument
 from apps.core.validators import valideer_zaaknummer
 from apps.memos.models import Memo
 from apps.raadsvoorstellen.models import Beslispunt, Raadsvoorstel
 from apps.vergaderagenda.models import Agendapunt, Vergadering
 
+from .paginacache import cache_ongeldig_maken
 from .schaaldata_tekst import ACTIES, DOMEINEN, FRACTIES, OBJECTEN, Tekstbank
+from .schaaldata_zoekindex import zoekindex_bulk
 
 JAREN = 20
 AMSTERDAM = datetime.timezone(datetime.timedelta(hours=1))  # fixed offset: deterministic, close enough
@@ -640,15 +643,7 @@ class Generator:
 
     # -- phase 7: the search index, built in bulk (one statement per kind of document)
     def _zoekindex(self):
-        from apps.core import models as core_models
-        from apps.core import search
-
-        if not hasattr(core_models, "Zoekdocument"):
-            self._log("  (de portal heeft nog geen zoekindex; overgeslagen)\n")
-            return
         if connection.vendor == "postgresql":
-            from .schaaldata_zoekindex import zoekindex_bulk
-
             vanaf = {"besluit": self.eerste_id[Besluit], "raadsvoorstel": self.eerste_id[Raadsvoorstel],
                      "memo": self.eerste_id[Memo], "agendapunt": self.eerste_id[Agendapunt]}
             zoekindex_bulk(vanaf=vanaf, uitvoer=self.uitvoer)
@@ -658,23 +653,15 @@ class Generator:
     def _ordenen(self):
         # The bulk load writes the search documents per kind; a live portal writes them as they come, in date
         # order. Put the table in the order searches read it (core.search.zoekindex_ordenen).
-        from apps.core import search
-
         search.zoekindex_ordenen()
 
     def _analyze(self):
         if connection.vendor == "postgresql":
-            from django.apps import apps
-
-            tabellen = [m._meta.db_table for m in self.schrijver.modellen]
-            if apps.is_installed("apps.core") and hasattr(apps.get_app_config("core").models_module, "Zoekdocument"):
-                tabellen.append(apps.get_model("core", "Zoekdocument")._meta.db_table)
+            tabellen = [m._meta.db_table for m in self.schrijver.modellen] + [Zoekdocument._meta.db_table]
             with connection.cursor() as cursor:
                 # Statistics and the visibility map (VACUUM cannot run inside a transaction: tests).
                 opdracht = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
                 cursor.execute(f"{opdracht} {', '.join(tabellen)}")
-        from apps.portaal.paginacache import cache_ongeldig_maken
-
         cache_ongeldig_maken()
 
 

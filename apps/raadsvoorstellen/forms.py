@@ -1,7 +1,9 @@
 """Input validation for raadsvoorstellen (the griffie's form). Every message is Dutch."""
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.forms import (
@@ -35,7 +37,8 @@ class RaadsvoorstelForm(VersieFormMixin, NieuweBijlageFormMixin, forms.ModelForm
         choices=[(NIEUW, _("Neem het volgende vrije zaaknummer")), (BESTAAND, _("Gebruik een bestaand zaaknummer"))],
     )
     zaaknummer = forms.CharField(label=_("Bestaand zaaknummer"), required=False, max_length=30,
-                                 help_text=_("Alleen bij een bestaand zaaknummer, bijvoorbeeld L275141."))
+                                 help_text=format_lazy(_("Alleen bij een bestaand zaaknummer, bijvoorbeeld {}."),
+                                                       settings.ZAAKNUMMER_VOORBEELD))
     onderwerpen = forms.ModelMultipleChoiceField(
         label=_("Onderwerpen"), queryset=Onderwerp.objects.order_by("naam"), required=False,
         widget=forms.CheckboxSelectMultiple,

@@ -7,7 +7,7 @@ from django.db import transaction
 from apps.core.bijlagen import bijlage_aan_ouder_toevoegen, bijlage_van_ouder_verwijderen
 from apps.core.models import Onderwerp, Zaak
 from apps.core.search import zoekindex_bijwerken, zoekindex_verwijderen
-from apps.core.services import RegelFout, geschiedenis_gebruiker, versie_opslaan
+from apps.core.services import RegelFout, geschiedenis_gebruiker, velden_zetten, versie_opslaan
 
 from .models import Beslispunt, Raadsvoorstel, RaadsvoorstelBijlage
 
@@ -31,14 +31,6 @@ def _beslispunten_vervangen(raadsvoorstel: Raadsvoorstel, teksten: Sequence[str]
     return True
 
 
-def _velden_zetten(raadsvoorstel: Raadsvoorstel, velden: dict) -> None:
-    onbekend = set(velden) - set(VELDEN)
-    if onbekend:
-        raise ValueError(f"Onbekende velden: {sorted(onbekend)}")
-    for naam, waarde in velden.items():
-        setattr(raadsvoorstel, naam, waarde)
-
-
 def raadsvoorstel_aanmaken(
     *, zaak: Zaak, velden: dict, beslispunten: Sequence[str] = (), onderwerpen: Iterable[Onderwerp] | None = None,
     door=None,
@@ -49,7 +41,7 @@ def raadsvoorstel_aanmaken(
         if Raadsvoorstel.objects.filter(zaak=zaak).exists():
             raise RegelFout(f"Bij zaak {zaak.zaaknummer} hoort al een raadsvoorstel.", veld="zaaknummer")
         raadsvoorstel = Raadsvoorstel(zaak=zaak, status=Raadsvoorstel.Status.CONCEPT)
-        _velden_zetten(raadsvoorstel, velden)
+        velden_zetten(raadsvoorstel, velden, toegestaan=VELDEN)
         versie_opslaan(raadsvoorstel, versie=None, door=door)
         _beslispunten_vervangen(raadsvoorstel, beslispunten)
         if onderwerpen is not None:
@@ -67,7 +59,7 @@ def raadsvoorstel_bijwerken(
         status = Raadsvoorstel.objects.filter(pk=raadsvoorstel.pk).values_list("status", flat=True).first()
         if status not in BEWERKBAAR:
             raise RegelFout("Een besloten of ingetrokken raadsvoorstel kan niet meer worden gewijzigd.")
-        _velden_zetten(raadsvoorstel, velden)
+        velden_zetten(raadsvoorstel, velden, toegestaan=VELDEN)
         raadsvoorstel.status = status
         reden = None
         # First the compare-and-swap, so a stale form changes nothing at all.

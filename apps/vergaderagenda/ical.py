@@ -82,7 +82,7 @@ def _beschrijving(vergadering, url: str) -> str:
     if vergadering.status == Vergadering.Status.GEANNULEERD:
         regels.append("Deze vergadering is geannuleerd.")
     regels.append(vergadering.gremium.naam)
-    punten = vergadering.ical_agendapunten if getattr(vergadering, "ical_agenda_tonen", True) else []
+    punten = vergadering.ical_agendapunten if vergadering.ical_agenda_tonen else []
     if punten:
         regels.append("")
         regels.append("Agenda:")

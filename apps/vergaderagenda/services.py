@@ -7,7 +7,7 @@ from django.db.models import Max
 
 from apps.core.bijlagen import bijlage_aan_ouder_toevoegen, bijlage_van_ouder_verwijderen
 from apps.core.search import zoekindex_bijwerken, zoekindex_verwijderen
-from apps.core.services import RegelFout, geschiedenis_gebruiker, versie_opslaan
+from apps.core.services import RegelFout, geschiedenis_gebruiker, m2m_vervangen, velden_zetten, versie_opslaan
 from apps.raadsvoorstellen.models import Raadsvoorstel
 from apps.raadsvoorstellen.services import raadsvoorstel_agenderen
 
@@ -16,14 +16,6 @@ from .models import Agendapunt, AgendapuntBijlage, Vergadering
 VERGADERING_VELDEN = ["gremium", "soort", "titel", "datum", "aanvang", "einde", "locatie", "openbaar", "toelichting"]
 AGENDAPUNT_VELDEN = ["volgnummer", "titel", "omschrijving", "aanvang", "einde", "behandeling", "besloten", "zaak",
                      "raadsvoorstel"]
-
-
-def _velden_zetten(obj, velden: dict, toegestaan: list[str]) -> None:
-    onbekend = set(velden) - set(toegestaan)
-    if onbekend:
-        raise ValueError(f"Onbekende velden: {sorted(onbekend)}")
-    for naam, waarde in velden.items():
-        setattr(obj, naam, waarde)
 
 
 def _tijden_controleren(obj, wat: str) -> None:
@@ -37,7 +29,7 @@ def _tijden_controleren(obj, wat: str) -> None:
 def vergadering_aanmaken(*, velden: dict, door=None) -> Vergadering:
     with transaction.atomic():
         vergadering = Vergadering(status=Vergadering.Status.CONCEPT)
-        _velden_zetten(vergadering, velden, VERGADERING_VELDEN)
+        velden_zetten(vergadering, velden, toegestaan=VERGADERING_VELDEN)
         _tijden_controleren(vergadering, "de vergadering")
         versie_opslaan(vergadering, versie=None, door=door)
         zoekindex_bijwerken(vergadering)
@@ -46,7 +38,7 @@ def vergadering_aanmaken(*, velden: dict, door=None) -> Vergadering:
 
 def vergadering_bijwerken(*, vergadering: Vergadering, versie: int, velden: dict, door=None) -> Vergadering:
     with transaction.atomic():
-        _velden_zetten(vergadering, velden, VERGADERING_VELDEN)
+        velden_zetten(vergadering, velden, toegestaan=VERGADERING_VELDEN)
         _tijden_controleren(vergadering, "de vergadering")
         vergadering.status = Vergadering.objects.filter(pk=vergadering.pk).values_list("status", flat=True).first()
         versie_opslaan(vergadering, versie=versie, door=door)
@@ -110,16 +102,6 @@ def _voorstel_koppelen(agendapunt: Agendapunt, door) -> None:
         agendapunt.zaak_id = voorstel.zaak_id
 
 
-def _memos_zetten(agendapunt: Agendapunt, memos) -> bool:
-    if memos is None:
-        return False
-    nieuw = {m.pk for m in memos}
-    if set(agendapunt.memos.values_list("pk", flat=True)) == nieuw:
-        return False
-    agendapunt.memos.set(nieuw)  # m2m history: django-simple-history records the change
-    return True
-
-
 def agendapunt_toevoegen(
     *, vergadering: Vergadering, velden: dict, memos: Iterable | None = None, onderwerpen: Iterable | None = None,
     door=None,
@@ -131,7 +113,7 @@ def agendapunt_toevoegen(
             raise RegelFout("Aan de agenda van een geannuleerde of gehouden vergadering kan niets meer worden "
                             "toegevoegd.")
         agendapunt = Agendapunt(vergadering=vers)
-        _velden_zetten(agendapunt, velden, AGENDAPUNT_VELDEN)
+        velden_zetten(agendapunt, velden, toegestaan=AGENDAPUNT_VELDEN)
         _tijden_controleren(agendapunt, "het agendapunt")
         _voorstel_koppelen(agendapunt, door)
         agendapunt.volgorde = (vers.agendapunten.aggregate(m=Max("volgorde"))["m"] or 0) + 1
@@ -139,7 +121,7 @@ def agendapunt_toevoegen(
             agendapunt.volgnummer = str(agendapunt.volgorde)
         versie_opslaan(agendapunt, versie=None, door=door)
         geschiedenis_gebruiker(agendapunt, door)
-        _memos_zetten(agendapunt, memos)
+        m2m_vervangen(agendapunt.memos, memos)
         if onderwerpen is not None:
             agendapunt.onderwerpen.set(onderwerpen)
         zoekindex_bijwerken(agendapunt)
@@ -152,7 +134,7 @@ def agendapunt_bijwerken(
 ) -> Agendapunt:
     with transaction.atomic():
         oud_voorstel = Agendapunt.objects.filter(pk=agendapunt.pk).values_list("raadsvoorstel_id", flat=True).first()
-        _velden_zetten(agendapunt, velden, AGENDAPUNT_VELDEN)
+        velden_zetten(agendapunt, velden, toegestaan=AGENDAPUNT_VELDEN)
         _tijden_controleren(agendapunt, "het agendapunt")
         if agendapunt.raadsvoorstel_id != oud_voorstel:
             if agendapunt.besluiten.exists():
@@ -160,7 +142,7 @@ def agendapunt_bijwerken(
                                 "meer worden vervangen.", veld="raadsvoorstel")
             _voorstel_koppelen(agendapunt, door)
         versie_opslaan(agendapunt, versie=versie, door=door)
-        _memos_zetten(agendapunt, memos)
+        m2m_vervangen(agendapunt.memos, memos)
         if onderwerpen is not None:
             agendapunt.onderwerpen.set(onderwerpen)
         zoekindex_bijwerken(agendapunt)

@@ -48,6 +48,12 @@ def focus(page) -> dict | None:
     return page.evaluate(GEFOCUST)
 
 
+def druk_en_wacht(page, toets: str = "Enter") -> None:
+    """Press a key on the focused element and wait for the page it leads to."""
+    with page.expect_navigation():
+        page.keyboard.press(toets)
+
+
 def tab_naar(page, tekst: str | re.Pattern, *, href: str = "", max_stappen: int = 120, terug: bool = False) -> dict:
     """Press Tab (or Shift+Tab) until the focused element's text (and href) match; it must show its focus."""
     bezocht = []
@@ -76,8 +82,7 @@ def inloggen_met_toetsenbord(page, base_url: str, gebruikersnaam: str) -> None:
     page.keyboard.press("Tab")
     assert focus(page)["id"] == "id_password"
     page.keyboard.type(WACHTWOORD)
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    druk_en_wacht(page)
     expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
 
 
@@ -93,24 +98,20 @@ def test_griffie_publishes_a_besluit_by_keyboard(page, live_server):
 
     inloggen_met_toetsenbord(page, live_server.url, "griffier-toetsen")
     tab_naar(page, re.compile(r"^Griffie$"))
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    druk_en_wacht(page)
     expect(page.get_by_role("heading", level=1)).to_have_text("Griffie")
 
     # On the dashboard the concept besluit waits under "Besluiten, nog niet gepubliceerd".
     tab_naar(page, f"{besluit.zaak.zaaknummer} — Vaststelling verordening speelruimte 2021")
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    druk_en_wacht(page)
     expect(page.get_by_role("heading", level=1)).to_contain_text("Vaststelling verordening speelruimte 2021")
 
     tab_naar(page, "Besluit vaststellen")
-    with page.expect_navigation():
-        page.keyboard.press("Space")
+    druk_en_wacht(page, "Space")
     expect(page.get_by_role("status")).to_contain_text("vastgesteld")
 
     tab_naar(page, "Besluit publiceren")
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    druk_en_wacht(page)
     expect(page.get_by_role("status").first).to_contain_text("Het besluit is gepubliceerd")
     besluit = Besluit.objects.get(pk=besluit.pk)
     assert besluit.status == "gepubliceerd"
@@ -122,33 +123,28 @@ def test_raadslid_opens_an_agenda_by_date_from_the_calendar(page, live_server, d
     inloggen_met_toetsenbord(page, live_server.url, "raadslid-toetsen")
 
     tab_naar(page, re.compile(r"^Vergaderingen$"))
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    druk_en_wacht(page)
     expect(page.get_by_role("heading", level=1)).to_have_text("Vergaderingen")
 
     # From the list of earlier meetings in the calendar page.
     tab_naar(page, "Raadsvergadering 30 september 2021")
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    druk_en_wacht(page)
     expect(page).to_have_url(re.compile(r"/vergaderingen/2021-09-30/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Raadsvergadering 30 september 2021")
 
     # Back to the month of that meeting, then open another date from the month grid.
     tab_naar(page, "Kalender van september 2021")
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    druk_en_wacht(page)
     expect(page.locator("caption")).to_have_text("september 2021")
     tab_naar(page, "Informatieavond raad")
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    druk_en_wacht(page)
     expect(page).to_have_url(re.compile(r"/vergaderingen/2021-09-16/$"))
     expect(page.get_by_role("heading", level=1)).to_contain_text("16 september 2021")
 
     # Shift+Tab walks back: the previous meeting date is reachable from below as well.
     page.keyboard.press("End")
     tab_naar(page, "Vorige vergaderdatum", terug=True)
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    druk_en_wacht(page)
     expect(page).to_have_url(re.compile(r"/vergaderingen/2021-09-09/$"))
 
 
@@ -159,8 +155,7 @@ def test_citizen_finds_and_downloads_a_besluit_by_keyboard(page, live_server, de
     assert tab_naar(page, "", max_stappen=1)["tekst"].startswith("Gemeente")  # the logo, home
     assert tab_naar(page, "", max_stappen=1)["id"] == "portal-zoekterm"
     page.keyboard.type("jeugdhulp")
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    druk_en_wacht(page)
     expect(page).to_have_url(re.compile(r"/zoeken/\?q=jeugdhulp$"))
 
     # Skip the header and the navigation, then go through the results.
@@ -168,8 +163,7 @@ def test_citizen_finds_and_downloads_a_besluit_by_keyboard(page, live_server, de
     assert focus(page)["tekst"] == "Naar de inhoud"
     page.keyboard.press("Enter")
     tab_naar(page, "Regiovisie 'Samen Werken aan de specialistische jeugdhulp'", href="/besluiten/L275141/")
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    druk_en_wacht(page)
     expect(page).to_have_url(re.compile(r"/besluiten/L275141/$"))
 
     tab_naar(page, "Download het raadsbesluit (PDF)")

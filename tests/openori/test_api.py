@@ -107,20 +107,27 @@ def test_demo_raadsbesluit_l275141_is_informatieobject(client, demo_data):
 
 # --- Shapes with every field filled ------------------------------------------
 
-def test_every_shape_with_factory_data(client):
-    vergadering = VergaderingFactory(datum=datetime.date(2024, 7, 4), aanvang=datetime.time(19, 30),
-                                     einde=datetime.time(22, 0), toelichting="Begroting.")
-    punt = AgendapuntFactory(vergadering=vergadering, titel="Hamerstuk", behandeling="hamerstuk",
-                             aanvang=datetime.time(19, 30), einde=datetime.time(19, 35), omschrijving="Kort.")
+def _stukken_bij(punt):
+    """Give an agenda item every kind of document: a raadsvoorstel with a published besluit, a memo, and a
+    bijlage on each of the three. Returns (raadsvoorstel, memo)."""
     voorstel = RaadsvoorstelFactory()
     punt.raadsvoorstel = voorstel
     punt.save()
     memo = MemoFactory()
     punt.memos.add(memo)
-    BesluitFactory(raadsvoorstel=voorstel, vergadering=vergadering, agendapunt=punt, gepubliceerd=True)
+    BesluitFactory(raadsvoorstel=voorstel, vergadering=punt.vergadering, agendapunt=punt, gepubliceerd=True)
     RaadsvoorstelBijlageFactory(raadsvoorstel=voorstel)
     MemoBijlageFactory(memo=memo)
     AgendapuntBijlageFactory(agendapunt=punt)
+    return voorstel, memo
+
+
+def test_every_shape_with_factory_data(client):
+    vergadering = VergaderingFactory(datum=datetime.date(2024, 7, 4), aanvang=datetime.time(19, 30),
+                                     einde=datetime.time(22, 0), toelichting="Begroting.")
+    punt = AgendapuntFactory(vergadering=vergadering, titel="Hamerstuk", behandeling="hamerstuk",
+                             aanvang=datetime.time(19, 30), einde=datetime.time(19, 35), omschrijving="Kort.")
+    voorstel, memo = _stukken_bij(punt)
 
     for pad, controleer in LIJSTEN:
         body = client.get(pad).json()
@@ -236,16 +243,7 @@ def test_bad_page_size_falls_back_to_default(client):
 def _documenten(aantal):
     for i in range(aantal):
         vergadering = VergaderingFactory(datum=datetime.date(2022, 1, 1) + datetime.timedelta(days=i))
-        punt = AgendapuntFactory(vergadering=vergadering)
-        voorstel = RaadsvoorstelFactory()
-        punt.raadsvoorstel = voorstel
-        punt.save()
-        memo = MemoFactory()
-        punt.memos.add(memo)
-        BesluitFactory(raadsvoorstel=voorstel, vergadering=vergadering, agendapunt=punt, gepubliceerd=True)
-        RaadsvoorstelBijlageFactory(raadsvoorstel=voorstel)
-        MemoBijlageFactory(memo=memo)
-        AgendapuntBijlageFactory(agendapunt=punt)
+        _stukken_bij(AgendapuntFactory(vergadering=vergadering))
 
 
 @pytest.mark.parametrize("pad", ["/api/ori/vergaderingen", "/api/ori/agendapunten", "/api/ori/informatieobjecten"])
