@@ -123,6 +123,9 @@ def test_abonneren_links_on_the_calendar(client, demo_data):
     html = client.get(KALENDER).content.decode()
     assert 'href="/vergaderingen.ics"' in html
     assert 'href="/vergaderingen/gemeenteraad.ics"' in html
+    # what the subscription holds, in words (selectors.ICAL_TERUG and ICAL_AGENDA_TERUG)
+    assert "komende vergaderingen en die van het afgelopen jaar" in html
+    assert "bij oudere vergaderingen staat een link naar de agenda" in html
 
 
 def test_calendar_page_structure(client, demo_data):
