@@ -19,9 +19,10 @@ run: systeem-run $(VENV)/.runtime
 test: systeem-test $(VENV)/.dev
 	bash scripts/test.sh
 
-## lint: ruff and the migrations check
+## lint: ruff (lint and format check) and the migrations check
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(DEV) $(BIN)/python manage.py makemigrations --check --dry-run
 
 ## bench: scale dataset + load test under gunicorn on PostgreSQL (see README)

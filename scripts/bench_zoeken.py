@@ -71,9 +71,11 @@ def main():
             if antwoord.status_code != 200:
                 print(f"  {woord}: HTTP {antwoord.status_code}")
         waarden = list(tijden.values())
-        print(f"ronde {ronde}: {len(waarden)} verschillende zoekvragen: p50 {statistics.median(waarden):.1f} ms, "
-              f"p95 {p95(waarden):.1f} ms, max {max(waarden):.1f} ms")
-        for woord, ms in sorted(tijden.items(), key=lambda x: -x[1])[:args.traagste]:
+        print(
+            f"ronde {ronde}: {len(waarden)} verschillende zoekvragen: p50 {statistics.median(waarden):.1f} ms, "
+            f"p95 {p95(waarden):.1f} ms, max {max(waarden):.1f} ms"
+        )
+        for woord, ms in sorted(tijden.items(), key=lambda x: -x[1])[: args.traagste]:
             print(f"    {ms:7.1f} ms  {woord}")
 
 

@@ -10,6 +10,7 @@ PYTEST_ARGS=("$@")
 
 echo "== Lint and migrations check"
 $BIN/ruff check .
+$BIN/ruff format --check .
 DATABASE_URL= $BIN/python manage.py makemigrations --check --dry-run
 
 echo "== Pass 1/2: SQLite"

@@ -168,12 +168,15 @@ class BesluitFactory(factory.django.DjangoModelFactory):
 
     class Params:
         vastgesteld = factory.Trait(
-            status=Besluit.Status.VASTGESTELD, uitkomst=Besluit.Uitkomst.AANGENOMEN,
+            status=Besluit.Status.VASTGESTELD,
+            uitkomst=Besluit.Uitkomst.AANGENOMEN,
             vastgesteld_op=factory.LazyFunction(timezone.now),
         )
         gepubliceerd = factory.Trait(
-            status=Besluit.Status.GEPUBLICEERD, uitkomst=Besluit.Uitkomst.AANGENOMEN,
-            vastgesteld_op=factory.LazyFunction(timezone.now), gepubliceerd_op=factory.LazyFunction(timezone.now),
+            status=Besluit.Status.GEPUBLICEERD,
+            uitkomst=Besluit.Uitkomst.AANGENOMEN,
+            vastgesteld_op=factory.LazyFunction(timezone.now),
+            gepubliceerd_op=factory.LazyFunction(timezone.now),
         )
         vertrouwelijk = factory.Trait(vertrouwelijkheid="vertrouwelijk")
 

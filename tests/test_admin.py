@@ -14,8 +14,18 @@ def portaal_modellen():
 
 def test_every_portal_model_is_in_the_admin_with_dutch_names():
     geregistreerd = {m.__name__ for m in portaal_modellen()}
-    for naam in ["Gremium", "Persoon", "Rol", "Onderwerp", "Zaak", "Raadsvoorstel", "Memo", "Vergadering",
-                 "Agendapunt", "Besluit"]:
+    for naam in [
+        "Gremium",
+        "Persoon",
+        "Rol",
+        "Onderwerp",
+        "Zaak",
+        "Raadsvoorstel",
+        "Memo",
+        "Vergadering",
+        "Agendapunt",
+        "Besluit",
+    ]:
         assert naam in geregistreerd
     raadsvoorstel = apps.get_model("raadsvoorstellen", "Raadsvoorstel")
     assert raadsvoorstel._meta.verbose_name_plural == "raadsvoorstellen"
@@ -46,10 +56,18 @@ def test_linking_a_voorstel_in_the_admin_marks_it_geagendeerd(client, griffie_us
     punt = AgendapuntFactory()
     client.force_login(griffie_user)
     url = reverse("admin:vergaderagenda_agendapunt_change", args=[punt.pk])
-    data = {"vergadering": punt.vergadering_id, "volgorde": punt.volgorde, "volgnummer": punt.volgnummer,
-            "titel": punt.titel, "behandeling": "bespreekstuk", "raadsvoorstel": voorstel.pk,
-            "agendapuntbijlage_set-TOTAL_FORMS": 0, "agendapuntbijlage_set-INITIAL_FORMS": 0,
-            "bijlagen-TOTAL_FORMS": 0, "bijlagen-INITIAL_FORMS": 0}
+    data = {
+        "vergadering": punt.vergadering_id,
+        "volgorde": punt.volgorde,
+        "volgnummer": punt.volgnummer,
+        "titel": punt.titel,
+        "behandeling": "bespreekstuk",
+        "raadsvoorstel": voorstel.pk,
+        "agendapuntbijlage_set-TOTAL_FORMS": 0,
+        "agendapuntbijlage_set-INITIAL_FORMS": 0,
+        "bijlagen-TOTAL_FORMS": 0,
+        "bijlagen-INITIAL_FORMS": 0,
+    }
     response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:2000]
     voorstel.refresh_from_db()

@@ -20,9 +20,15 @@ def run_manage(*args, env_extra):
 
 def test_production_settings_pass_check_deploy_without_warnings():
     result = run_manage(
-        "check", "--deploy", "--fail-level", "WARNING",
-        env_extra={"DJANGO_SETTINGS_MODULE": "leusden_portal.settings.production",
-                   "DJANGO_SECRET_KEY": secrets.token_urlsafe(60), "DJANGO_ALLOWED_HOSTS": "raad.example.nl"},
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        env_extra={
+            "DJANGO_SETTINGS_MODULE": "leusden_portal.settings.production",
+            "DJANGO_SECRET_KEY": secrets.token_urlsafe(60),
+            "DJANGO_ALLOWED_HOSTS": "raad.example.nl",
+        },
     )
     assert result.returncode == 0, result.stderr + result.stdout
     assert "no issues" in result.stdout
@@ -40,10 +46,15 @@ def test_production_refuses_a_missing_or_weak_secret_key(key):
 
 def test_municipality_is_configuration():
     result = run_manage(
-        "shell", "--no-imports", "-c",
+        "shell",
+        "--no-imports",
+        "-c",
         "from apps.core.gemeente import huidige_gemeente as g; print(g().naam, g().tooi_code)",
-        env_extra={"DJANGO_SETTINGS_MODULE": "leusden_portal.settings.test", "GEMEENTE_NAAM": "Oude IJsselstreek",
-                   "GEMEENTE_TOOI_CODE": "gm1509"},
+        env_extra={
+            "DJANGO_SETTINGS_MODULE": "leusden_portal.settings.test",
+            "GEMEENTE_NAAM": "Oude IJsselstreek",
+            "GEMEENTE_TOOI_CODE": "gm1509",
+        },
     )
     assert result.stdout.strip() == "Oude IJsselstreek gm1509"
 

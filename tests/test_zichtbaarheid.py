@@ -53,42 +53,79 @@ def wereld(db):
     openbaar = VergaderingFactory(gremium=raad, titel="Raadsvergadering openbaar", datum=dag)
     punt = AgendapuntFactory(vergadering=openbaar, volgorde=1, titel="Publiek punt merelzang vogelproef")
     punt.onderwerpen.add(proef)
-    besloten_punt = AgendapuntFactory(vergadering=openbaar, volgorde=2, titel="Besloten punt kwartelkoning vogelproef",
-                                      besloten=True)
+    besloten_punt = AgendapuntFactory(
+        vergadering=openbaar, volgorde=2, titel="Besloten punt kwartelkoning vogelproef", besloten=True
+    )
     besloten_punt.onderwerpen.add(proef)
     geheime_memo = MemoFactory(betreft="Memo roerdomp vogelproef", vertrouwelijk=True)
     concept_memo = MemoFactory(betreft="Memo wielewaal vogelproef", concept=True)
     for memo in (geheime_memo, concept_memo):
         memo.onderwerpen.add(proef)
     punt.memos.add(geheime_memo, concept_memo)
-    VergaderingFactory(gremium=raad, titel="Besloten vergadering grutto vogelproef",
-                       datum=dag + datetime.timedelta(days=1), besloten=True)
-    VergaderingFactory(gremium=raad, titel="Conceptvergadering kievit vogelproef",
-                       datum=dag + datetime.timedelta(days=2), concept=True)
+    VergaderingFactory(
+        gremium=raad,
+        titel="Besloten vergadering grutto vogelproef",
+        datum=dag + datetime.timedelta(days=1),
+        besloten=True,
+    )
+    VergaderingFactory(
+        gremium=raad, titel="Conceptvergadering kievit vogelproef", datum=dag + datetime.timedelta(days=2), concept=True
+    )
     zaken = {n: ZaakFactory(zaaknummer=f"L91000{n}", titel=f"Zaak {n}") for n in range(1, 6)}
     for zaak in zaken.values():
         zaak.onderwerpen.add(proef)
     RaadsvoorstelFactory(zaak=zaken[1], titel="Voorstel ijsvogel vogelproef", concept=True)
     RaadsvoorstelFactory(zaak=zaken[2], titel="Voorstel zilverreiger vogelproef", vertrouwelijk=True)
-    BesluitFactory(raadsvoorstel__zaak=zaken[3], raadsvoorstel__titel="Voorstel drie",
-                   titel="Besluit houtsnip vogelproef", vergadering=openbaar)
-    BesluitFactory(raadsvoorstel__zaak=zaken[4], raadsvoorstel__titel="Voorstel vier",
-                   raadsvoorstel__vertrouwelijk=True, titel="Besluit korhoen vogelproef", gepubliceerd=True,
-                   vertrouwelijk=True, vergadering=openbaar)
-    BesluitFactory(raadsvoorstel__zaak=zaken[5], raadsvoorstel__titel="Voorstel boomklever vogelproef",
-                   titel="Besluit boomklever vogelproef", gepubliceerd=True, vergadering=openbaar)
+    BesluitFactory(
+        raadsvoorstel__zaak=zaken[3],
+        raadsvoorstel__titel="Voorstel drie",
+        titel="Besluit houtsnip vogelproef",
+        vergadering=openbaar,
+    )
+    BesluitFactory(
+        raadsvoorstel__zaak=zaken[4],
+        raadsvoorstel__titel="Voorstel vier",
+        raadsvoorstel__vertrouwelijk=True,
+        titel="Besluit korhoen vogelproef",
+        gepubliceerd=True,
+        vertrouwelijk=True,
+        vergadering=openbaar,
+    )
+    BesluitFactory(
+        raadsvoorstel__zaak=zaken[5],
+        raadsvoorstel__titel="Voorstel boomklever vogelproef",
+        titel="Besluit boomklever vogelproef",
+        gepubliceerd=True,
+        vergadering=openbaar,
+    )
     zoekindex_herbouwen()
     return {"gremium": raad}
 
 
 def urls(wereld):
     lijst = [
-        "/", "/vergaderingen/", "/vergaderingen/?maand=2030-05", "/vergaderingen/?jaar=2030",
-        "/vergaderingen/2030-05-10/", "/vergaderingen/2030-05-11/", "/vergaderingen/2030-05-12/",
-        "/vergaderingen.ics", f"/vergaderingen/{wereld['gremium'].slug}.ics",
-        "/onderwerpen/proef/", "/besluiten/", "/besluiten/?q=besluit", "/besluiten/feed/",
-        "/besluiten/feed/onderwerp/proef/", "/sitemap-besluiten.xml", "/sitemap-zaken.xml", "/sitemap-agenda.xml",
-        "/griffie/", "/griffie/raadsvoorstellen/", "/griffie/memos/", "/griffie/vergaderingen/", "/griffie/besluiten/",
+        "/",
+        "/vergaderingen/",
+        "/vergaderingen/?maand=2030-05",
+        "/vergaderingen/?jaar=2030",
+        "/vergaderingen/2030-05-10/",
+        "/vergaderingen/2030-05-11/",
+        "/vergaderingen/2030-05-12/",
+        "/vergaderingen.ics",
+        f"/vergaderingen/{wereld['gremium'].slug}.ics",
+        "/onderwerpen/proef/",
+        "/besluiten/",
+        "/besluiten/?q=besluit",
+        "/besluiten/feed/",
+        "/besluiten/feed/onderwerp/proef/",
+        "/sitemap-besluiten.xml",
+        "/sitemap-zaken.xml",
+        "/sitemap-agenda.xml",
+        "/griffie/",
+        "/griffie/raadsvoorstellen/",
+        "/griffie/memos/",
+        "/griffie/vergaderingen/",
+        "/griffie/besluiten/",
     ]
     for n in range(1, 6):
         lijst += [f"/zaken/L91000{n}/", f"/besluiten/L91000{n}/", f"/zoeken/?q=L91000{n}"]

@@ -27,8 +27,17 @@ class BesluitAdmin(DomeinAdminMixin, SimpleHistoryAdmin):
     autocomplete_fields = ["zaak", "raadsvoorstel", "vergadering", "agendapunt", "griffier", "voorzitter"]
     list_select_related = ["zaak", "vergadering"]
     # Status steps (vaststellen, publiceren, rectificeren) only through the griffie pages and their services.
-    readonly_fields = ["uuid", "status", "versie", "vervangt", "rectificatie_reden", "gepubliceerd_op",
-                       "gepubliceerd_door", "vastgesteld_op", "pdf"]
+    readonly_fields = [
+        "uuid",
+        "status",
+        "versie",
+        "vervangt",
+        "rectificatie_reden",
+        "gepubliceerd_op",
+        "gepubliceerd_door",
+        "vastgesteld_op",
+        "pdf",
+    ]
     inlines = [DictumInline]
 
     def has_change_permission(self, request, obj=None):

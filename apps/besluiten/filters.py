@@ -36,35 +36,58 @@ class BesluitFilterForm(forms.Form):
 
 class BesluitFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
-        label="Zoekterm", method="filter_q", max_length=200,
+        label="Zoekterm",
+        method="filter_q",
+        max_length=200,
         help_text="Woorden uit de titel of het besluit, bijvoorbeeld: jeugdhulp.",
     )
     onderwerp = django_filters.ModelChoiceFilter(
-        label="Onderwerp", field_name="zaak__onderwerpen", to_field_name="slug",
-        queryset=Onderwerp.objects.order_by("naam"), empty_label="Alle onderwerpen",
+        label="Onderwerp",
+        field_name="zaak__onderwerpen",
+        to_field_name="slug",
+        queryset=Onderwerp.objects.order_by("naam"),
+        empty_label="Alle onderwerpen",
     )
     jaar = django_filters.ChoiceFilter(
-        label="Jaar van de vergadering", field_name="vergadering__datum", lookup_expr="year",
-        choices=_jaren, empty_label="Alle jaren",
+        label="Jaar van de vergadering",
+        field_name="vergadering__datum",
+        lookup_expr="year",
+        choices=_jaren,
+        empty_label="Alle jaren",
     )
     van = django_filters.DateFilter(
-        label="Vergaderd vanaf", field_name="vergadering__datum", lookup_expr="gte", widget=DatumInput,
+        label="Vergaderd vanaf",
+        field_name="vergadering__datum",
+        lookup_expr="gte",
+        widget=DatumInput,
     )
     tot = django_filters.DateFilter(
-        label="Vergaderd tot en met", field_name="vergadering__datum", lookup_expr="lte", widget=DatumInput,
+        label="Vergaderd tot en met",
+        field_name="vergadering__datum",
+        lookup_expr="lte",
+        widget=DatumInput,
     )
     uitkomst = django_filters.ChoiceFilter(
-        label="Uitkomst", choices=Besluit.Uitkomst.choices, empty_label="Alle uitkomsten",
+        label="Uitkomst",
+        choices=Besluit.Uitkomst.choices,
+        empty_label="Alle uitkomsten",
     )
     gremium = django_filters.ModelChoiceFilter(
-        label="Gremium", field_name="vergadering__gremium", to_field_name="slug",
-        queryset=Gremium.objects.order_by("naam"), empty_label="Alle gremia",
+        label="Gremium",
+        field_name="vergadering__gremium",
+        to_field_name="slug",
+        queryset=Gremium.objects.order_by("naam"),
+        empty_label="Alle gremia",
     )
     vergadering = django_filters.UUIDFilter(
-        label="Vergadering", field_name="vergadering__uuid", widget=forms.HiddenInput,
+        label="Vergadering",
+        field_name="vergadering__uuid",
+        widget=forms.HiddenInput,
     )
     portefeuillehouder = django_filters.ModelChoiceFilter(
-        label="Portefeuillehouder", field_name="raadsvoorstel__portefeuillehouder", to_field_name="uuid",
+        label="Portefeuillehouder",
+        field_name="raadsvoorstel__portefeuillehouder",
+        to_field_name="uuid",
         queryset=Persoon.objects.filter(
             Exists(Raadsvoorstel.objects.filter(portefeuillehouder=OuterRef("pk")))
         ).order_by("naam"),

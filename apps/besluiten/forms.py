@@ -19,10 +19,20 @@ def dictum_initial(besluit) -> list[dict]:
 class BesluitForm(VersieFormMixin, forms.ModelForm):
     griffier = PersoonKeuze(label=_("Griffier"))
     voorzitter = PersoonKeuze(label=_("Voorzitter"))
-    stemmen_voor = forms.IntegerField(label=_("Stemmen voor"), required=False, min_value=0, max_value=1000,
-                                      error_messages={"invalid": _("Vul een heel getal in.")})
-    stemmen_tegen = forms.IntegerField(label=_("Stemmen tegen"), required=False, min_value=0, max_value=1000,
-                                       error_messages={"invalid": _("Vul een heel getal in.")})
+    stemmen_voor = forms.IntegerField(
+        label=_("Stemmen voor"),
+        required=False,
+        min_value=0,
+        max_value=1000,
+        error_messages={"invalid": _("Vul een heel getal in.")},
+    )
+    stemmen_tegen = forms.IntegerField(
+        label=_("Stemmen tegen"),
+        required=False,
+        min_value=0,
+        max_value=1000,
+        error_messages={"invalid": _("Vul een heel getal in.")},
+    )
 
     class Meta:
         model = Besluit
@@ -60,6 +70,9 @@ class BesluitForm(VersieFormMixin, forms.ModelForm):
 
 
 class RectificatieForm(forms.Form):
-    reden = forms.CharField(label=_("Reden van de rectificatie"), max_length=5000,
-                            widget=forms.Textarea(attrs={"rows": 3}),
-                            help_text=_("Wat wordt er verbeterd? Dit staat bij de nieuwe versie."))
+    reden = forms.CharField(
+        label=_("Reden van de rectificatie"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Wat wordt er verbeterd? Dit staat bij de nieuwe versie."),
+    )

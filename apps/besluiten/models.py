@@ -34,37 +34,71 @@ class Besluit(PubliekRecord, VersionedModel):
 
     zaak = models.ForeignKey(Zaak, on_delete=models.PROTECT, related_name="besluiten", verbose_name=_("zaak"))
     raadsvoorstel = models.ForeignKey(
-        "raadsvoorstellen.Raadsvoorstel", on_delete=models.PROTECT, null=True, blank=True,
-        related_name="besluiten", verbose_name=_("raadsvoorstel"),
+        "raadsvoorstellen.Raadsvoorstel",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="besluiten",
+        verbose_name=_("raadsvoorstel"),
     )
     vergadering = models.ForeignKey(
-        "vergaderagenda.Vergadering", on_delete=models.PROTECT, null=True, blank=True,
-        related_name="besluiten", verbose_name=_("vergadering"),
+        "vergaderagenda.Vergadering",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="besluiten",
+        verbose_name=_("vergadering"),
     )
     agendapunt = models.ForeignKey(
-        "vergaderagenda.Agendapunt", on_delete=models.PROTECT, null=True, blank=True,
-        related_name="besluiten", verbose_name=_("agendapunt"),
+        "vergaderagenda.Agendapunt",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="besluiten",
+        verbose_name=_("agendapunt"),
     )
     titel = models.CharField(_("titel"), max_length=500)
     uitkomst = models.CharField(_("uitkomst"), max_length=30, choices=Uitkomst.choices, blank=True)
     stemming = models.CharField(_("stemming"), max_length=20, choices=Stemming.choices, default=Stemming.UNANIEM)
     stemmen_voor = models.PositiveIntegerField(_("stemmen voor"), null=True, blank=True)
     stemmen_tegen = models.PositiveIntegerField(_("stemmen tegen"), null=True, blank=True)
-    griffier = models.ForeignKey(Persoon, on_delete=models.PROTECT, null=True, blank=True,
-                                 related_name="besluiten_griffier", verbose_name=_("griffier"))
-    voorzitter = models.ForeignKey(Persoon, on_delete=models.PROTECT, null=True, blank=True,
-                                   related_name="besluiten_voorzitter", verbose_name=_("voorzitter"))
+    griffier = models.ForeignKey(
+        Persoon,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="besluiten_griffier",
+        verbose_name=_("griffier"),
+    )
+    voorzitter = models.ForeignKey(
+        Persoon,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="besluiten_voorzitter",
+        verbose_name=_("voorzitter"),
+    )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT)
     vertrouwelijkheid = models.CharField(
         _("vertrouwelijkheid"), max_length=20, choices=Vertrouwelijkheid.choices, default=Vertrouwelijkheid.OPENBAAR
     )
     vastgesteld_op = models.DateTimeField(_("vastgesteld op"), null=True, blank=True)
     gepubliceerd_op = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True)
-    gepubliceerd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                                          blank=True, related_name="+", verbose_name=_("gepubliceerd door"))
+    gepubliceerd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("gepubliceerd door"),
+    )
     versie = models.PositiveIntegerField(_("versie"), default=1)
     vervangt = models.OneToOneField(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="vervangen_door",
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="vervangen_door",
         verbose_name=_("rectificatie van"),
     )
     rectificatie_reden = models.TextField(_("reden van rectificatie"), blank=True)

@@ -30,8 +30,8 @@ def raadsbesluit_context(besluit) -> dict:
     from .models import DictumPunt
 
     dictum = getattr(besluit, "_prefetched_objects_cache", {}).get("dictum")
-    dictum = list(dictum) if dictum is not None else list(
-        DictumPunt.objects.filter(besluit=besluit).order_by("volgorde")
+    dictum = (
+        list(dictum) if dictum is not None else list(DictumPunt.objects.filter(besluit=besluit).order_by("volgorde"))
     )
     return {
         "besluit": besluit,

@@ -39,8 +39,10 @@ def laatste_besluiten(*, user, aantal: int = 5):
 
 
 def besluiten_lijst(*, user):
-    return huidige_besluiten(user=user).select_related("zaak", "vergadering", "vergadering__gremium").order_by(
-        "-gepubliceerd_op", "-id"
+    return (
+        huidige_besluiten(user=user)
+        .select_related("zaak", "vergadering", "vergadering__gremium")
+        .order_by("-gepubliceerd_op", "-id")
     )
 
 
@@ -53,7 +55,13 @@ def _detail_qs(user):
     return (
         Besluit.objects.zichtbaar_voor(user)
         .select_related(
-            "zaak", "vergadering", "vergadering__gremium", "agendapunt", "griffier", "voorzitter", "vervangt",
+            "zaak",
+            "vergadering",
+            "vergadering__gremium",
+            "agendapunt",
+            "griffier",
+            "voorzitter",
+            "vervangt",
         )
         .prefetch_related(_dictum(), Prefetch("zaak__onderwerpen", queryset=Onderwerp.objects.order_by("naam")))
     )

@@ -21,10 +21,20 @@ from apps.vergaderagenda.models import Agendapunt, Vergadering
 from .models import Besluit, DictumPunt
 from .pdf import raadsbesluit_pdf
 
-VELDEN = ["titel", "uitkomst", "stemming", "stemmen_voor", "stemmen_tegen", "griffier", "voorzitter",
-          "vertrouwelijkheid"]
-GEPUBLICEERD_MELDING = ("Dit besluit is gepubliceerd en kan niet meer worden gewijzigd. "
-                        "Maak een rectificatie (een nieuwe versie) als er iets moet worden verbeterd.")
+VELDEN = [
+    "titel",
+    "uitkomst",
+    "stemming",
+    "stemmen_voor",
+    "stemmen_tegen",
+    "griffier",
+    "voorzitter",
+    "vertrouwelijkheid",
+]
+GEPUBLICEERD_MELDING = (
+    "Dit besluit is gepubliceerd en kan niet meer worden gewijzigd. "
+    "Maak een rectificatie (een nieuwe versie) als er iets moet worden verbeterd."
+)
 
 
 def _niet_gepubliceerd(besluit: Besluit) -> Besluit:
@@ -68,7 +78,11 @@ def besluit_voorstel(*, agendapunt: Agendapunt) -> dict:
 
 
 def besluit_registreren(
-    *, agendapunt: Agendapunt, velden: dict | None = None, dictum: Sequence[str] | None = None, door=None,
+    *,
+    agendapunt: Agendapunt,
+    velden: dict | None = None,
+    dictum: Sequence[str] | None = None,
+    door=None,
 ) -> Besluit:
     """Register the besluit on the raadsvoorstel of an agendapunt (status concept)."""
     with transaction.atomic():
@@ -84,14 +98,22 @@ def besluit_registreren(
         if agendapunt.vergadering.status == Vergadering.Status.GEANNULEERD:
             raise RegelFout("Deze vergadering is geannuleerd; er kan geen besluit op worden geregistreerd.")
         if Besluit.objects.filter(zaak_id=voorstel.zaak_id).exists():
-            raise RegelFout("Over dit raadsvoorstel is al een besluit geregistreerd. Verbeter dat besluit, of maak "
-                            "een rectificatie als het al gepubliceerd is.")
+            raise RegelFout(
+                "Over dit raadsvoorstel is al een besluit geregistreerd. Verbeter dat besluit, of maak "
+                "een rectificatie als het al gepubliceerd is."
+            )
         standaard = besluit_voorstel(agendapunt=agendapunt)
         besluit = Besluit(
-            zaak_id=voorstel.zaak_id, raadsvoorstel=voorstel, vergadering=agendapunt.vergadering,
-            agendapunt=agendapunt, titel=standaard["titel"], griffier=standaard["griffier"],
-            voorzitter=standaard["voorzitter"], vertrouwelijkheid=standaard["vertrouwelijkheid"],
-            versie=1, status=Besluit.Status.CONCEPT,
+            zaak_id=voorstel.zaak_id,
+            raadsvoorstel=voorstel,
+            vergadering=agendapunt.vergadering,
+            agendapunt=agendapunt,
+            titel=standaard["titel"],
+            griffier=standaard["griffier"],
+            voorzitter=standaard["voorzitter"],
+            vertrouwelijkheid=standaard["vertrouwelijkheid"],
+            versie=1,
+            status=Besluit.Status.CONCEPT,
         )
         for naam, waarde in (velden or {}).items():
             if naam not in VELDEN:
@@ -104,8 +126,9 @@ def besluit_registreren(
     return besluit
 
 
-def besluit_bijwerken(*, besluit: Besluit, versie: int, velden: dict, dictum: Sequence[str] | None = None,
-                      door=None) -> Besluit:
+def besluit_bijwerken(
+    *, besluit: Besluit, versie: int, velden: dict, dictum: Sequence[str] | None = None, door=None
+) -> Besluit:
     """Change a concept or vastgesteld besluit. A published one is refused."""
     with transaction.atomic():
         vers = _niet_gepubliceerd(besluit)
@@ -194,17 +217,30 @@ def besluit_rectificeren(*, besluit: Besluit, door=None, reden: str) -> Besluit:
     with transaction.atomic():
         oud = Besluit.objects.select_for_update().get(pk=besluit.pk)
         if oud.status != Besluit.Status.GEPUBLICEERD:
-            raise RegelFout("Alleen een gepubliceerd besluit kan worden gerectificeerd; een concept of vastgesteld "
-                            "besluit kunt u gewoon wijzigen.")
+            raise RegelFout(
+                "Alleen een gepubliceerd besluit kan worden gerectificeerd; een concept of vastgesteld "
+                "besluit kunt u gewoon wijzigen."
+            )
         if Besluit.objects.filter(vervangt=oud).exists():
             raise RegelFout("Van dit besluit bestaat al een rectificatie.")
         nieuwe_versie = (Besluit.objects.filter(zaak_id=oud.zaak_id).aggregate(m=Max("versie"))["m"] or 0) + 1
         nieuw = Besluit(
-            zaak_id=oud.zaak_id, raadsvoorstel_id=oud.raadsvoorstel_id, vergadering_id=oud.vergadering_id,
-            agendapunt_id=oud.agendapunt_id, titel=oud.titel, uitkomst=oud.uitkomst, stemming=oud.stemming,
-            stemmen_voor=oud.stemmen_voor, stemmen_tegen=oud.stemmen_tegen, griffier_id=oud.griffier_id,
-            voorzitter_id=oud.voorzitter_id, vertrouwelijkheid=oud.vertrouwelijkheid, status=Besluit.Status.CONCEPT,
-            versie=nieuwe_versie, vervangt=oud, rectificatie_reden=reden,
+            zaak_id=oud.zaak_id,
+            raadsvoorstel_id=oud.raadsvoorstel_id,
+            vergadering_id=oud.vergadering_id,
+            agendapunt_id=oud.agendapunt_id,
+            titel=oud.titel,
+            uitkomst=oud.uitkomst,
+            stemming=oud.stemming,
+            stemmen_voor=oud.stemmen_voor,
+            stemmen_tegen=oud.stemmen_tegen,
+            griffier_id=oud.griffier_id,
+            voorzitter_id=oud.voorzitter_id,
+            vertrouwelijkheid=oud.vertrouwelijkheid,
+            status=Besluit.Status.CONCEPT,
+            versie=nieuwe_versie,
+            vervangt=oud,
+            rectificatie_reden=reden,
         )
         versie_opslaan(nieuw, versie=None, door=door, reden=f"Rectificatie van versie {oud.versie}")
         _dictum_vervangen(nieuw, list(oud.dictum.order_by("volgorde").values_list("tekst", flat=True)))

@@ -22,14 +22,18 @@ def lijst(request):
     querystring = request.GET.copy()
     querystring.pop("page", None)
     actieve_filters = any(v for k, v in request.GET.items() if k != "page")
-    return render(request, "besluiten/lijst.html", {
-        "filter": filterset,
-        "form": filterset.form,
-        "page_obj": pagina,
-        "querystring": querystring.urlencode(),
-        "actieve_filters": actieve_filters,
-        "kruimelpad": [("Besluiten", None)],
-    })
+    return render(
+        request,
+        "besluiten/lijst.html",
+        {
+            "filter": filterset,
+            "form": filterset.form,
+            "page_obj": pagina,
+            "querystring": querystring.urlencode(),
+            "actieve_filters": actieve_filters,
+            "kruimelpad": [("Besluiten", None)],
+        },
+    )
 
 
 def _hoofdletters(request, zaaknummer, naam, **kwargs):
@@ -99,7 +103,9 @@ def _pdf_antwoord(request, besluit):
     if niet_gewijzigd is not None:
         return kopregels(niet_gewijzigd)
     antwoord = FileResponse(
-        opslag.open(naam, "rb"), content_type="application/pdf", as_attachment=False,
+        opslag.open(naam, "rb"),
+        content_type="application/pdf",
+        as_attachment=False,
         filename=raadsbesluit_bestandsnaam(besluit),
     )
     return kopregels(antwoord)

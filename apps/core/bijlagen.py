@@ -66,8 +66,10 @@ def bijlage_valideren(bestand) -> str:
     mimetype = bestandstype_bepalen(bestand)
     if mimetype is None:
         raise ValidationError(
-            _("Dit bestand is geen PDF-, DOCX- of ODT-document. Alleen die soorten bijlagen zijn toegestaan; "
-              "het bestand is herkend aan de inhoud, niet aan de naam."),
+            _(
+                "Dit bestand is geen PDF-, DOCX- of ODT-document. Alleen die soorten bijlagen zijn toegestaan; "
+                "het bestand is herkend aan de inhoud, niet aan de naam."
+            ),
             code="verkeerd_type",
         )
     return mimetype
@@ -88,7 +90,7 @@ def bijlage_vullen(bijlage, *, bestand, mimetype: str | None = None) -> None:
 def bijlage_formulierveld(**kwargs):
     """A FileField that accepts only PDF/DOCX/ODT by content and at most BIJLAGE_MAX_MB; the detected MIME
     type is put on the uploaded file as `portaal_mimetype`."""
-    from django import forms  # noqa: PLC0415
+    from django import forms
 
     class _BijlageField(forms.FileField):
         default_error_messages = {
@@ -108,14 +110,18 @@ def bijlage_formulierveld(**kwargs):
     kwargs.setdefault("help_text", _("PDF, DOCX of ODT, hoogstens %(max)s MB.") % {"max": settings.BIJLAGE_MAX_MB})
     kwargs.setdefault("required", False)
     veld = _BijlageField(**kwargs)
-    veld.widget.attrs.setdefault("accept", ".pdf,.docx,.odt,application/pdf,application/vnd.openxmlformats-"
-                                           "officedocument.wordprocessingml.document,application/vnd.oasis."
-                                           "opendocument.text")
+    veld.widget.attrs.setdefault(
+        "accept",
+        ".pdf,.docx,.odt,application/pdf,application/vnd.openxmlformats-"
+        "officedocument.wordprocessingml.document,application/vnd.oasis."
+        "opendocument.text",
+    )
     return veld
 
 
-def bijlage_aan_ouder_toevoegen(*, ouder, bijlage_model, bestand, titel: str, vertrouwelijkheid: str,
-                                mimetype: str | None, door):
+def bijlage_aan_ouder_toevoegen(
+    *, ouder, bijlage_model, bestand, titel: str, vertrouwelijkheid: str, mimetype: str | None, door
+):
     """Add a validated upload at the end of `ouder`'s bijlagen, as a new version of `ouder` in its history.
 
     Call it inside the caller's transaction with `ouder` locked (select_for_update), after the caller's own
@@ -125,8 +131,9 @@ def bijlage_aan_ouder_toevoegen(*, ouder, bijlage_model, bestand, titel: str, ve
     from .services import versie_opslaan
 
     laatste = ouder.bijlagen.order_by("-volgorde").values_list("volgorde", flat=True).first() or 0
-    bijlage = bijlage_model(**{ouder._meta.model_name: ouder}, titel=titel, volgorde=laatste + 1,
-                            vertrouwelijkheid=vertrouwelijkheid)
+    bijlage = bijlage_model(
+        **{ouder._meta.model_name: ouder}, titel=titel, volgorde=laatste + 1, vertrouwelijkheid=vertrouwelijkheid
+    )
     bijlage_vullen(bijlage, bestand=bestand, mimetype=mimetype)
     bijlage.save()
     versie_opslaan(ouder, versie=ouder.version, door=door, reden=f"Bijlage toegevoegd: {bijlage.titel}")

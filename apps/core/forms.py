@@ -27,8 +27,11 @@ class TijdInvoer(forms.TimeInput):
 
 def datumveld(label, **kwargs) -> forms.DateField:
     return forms.DateField(
-        label=label, widget=DatumInvoer(), input_formats=["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"],
-        error_messages={"invalid": _("Vul een bestaande datum in, bijvoorbeeld 30-09-2021.")}, **kwargs,
+        label=label,
+        widget=DatumInvoer(),
+        input_formats=["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"],
+        error_messages={"invalid": _("Vul een bestaande datum in, bijvoorbeeld 30-09-2021.")},
+        **kwargs,
     )
 
 
@@ -43,8 +46,9 @@ class NieuweBijlageFormMixin(forms.Form):
 
     bijlage = bijlage_formulierveld(label=_("Nieuwe bijlage"))
     bijlage_titel = forms.CharField(label=_("Titel van de nieuwe bijlage"), required=False, max_length=300)
-    bijlage_vertrouwelijkheid = forms.ChoiceField(label=_("Vertrouwelijkheid van de nieuwe bijlage"),
-                                                  choices=Vertrouwelijkheid.choices, initial="openbaar")
+    bijlage_vertrouwelijkheid = forms.ChoiceField(
+        label=_("Vertrouwelijkheid van de nieuwe bijlage"), choices=Vertrouwelijkheid.choices, initial="openbaar"
+    )
 
     def clean(self):
         cleaned = super().clean()
@@ -57,11 +61,17 @@ class NieuweBijlageFormMixin(forms.Form):
 
 
 class GeordendeTekstForm(forms.Form):
-    tekst = forms.CharField(label=_("Tekst"), required=False, max_length=10000,
-                            widget=forms.Textarea(attrs={"rows": 2}))
-    volgorde = forms.IntegerField(label=_("Volgorde"), required=False, min_value=1, max_value=999,
-                                  help_text=_("Een lager nummer komt eerder."),
-                                  error_messages={"invalid": _("Vul een heel getal in.")})
+    tekst = forms.CharField(
+        label=_("Tekst"), required=False, max_length=10000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    volgorde = forms.IntegerField(
+        label=_("Volgorde"),
+        required=False,
+        min_value=1,
+        max_value=999,
+        help_text=_("Een lager nummer komt eerder."),
+        error_messages={"invalid": _("Vul een heel getal in.")},
+    )
 
 
 class BaseGeordendeTekstFormSet(forms.BaseFormSet):
@@ -82,11 +92,14 @@ class BaseGeordendeTekstFormSet(forms.BaseFormSet):
 
 def geordende_formset(legenda: str, *, extra: int = 2):
     return forms.formset_factory(
-        GeordendeTekstForm, formset=type("GeordendeTekstFormSet", (BaseGeordendeTekstFormSet,), {"legenda": legenda}),
-        extra=extra, can_delete=True, max_num=100, validate_max=True, absolute_max=200,
+        GeordendeTekstForm,
+        formset=type("GeordendeTekstFormSet", (BaseGeordendeTekstFormSet,), {"legenda": legenda}),
+        extra=extra,
+        can_delete=True,
+        max_num=100,
+        validate_max=True,
+        absolute_max=200,
     )
-
-
 
 
 class PersoonKeuze(forms.ModelChoiceField):
@@ -97,8 +110,11 @@ class PersoonKeuze(forms.ModelChoiceField):
 
 def tijdveld(label, **kwargs) -> forms.TimeField:
     return forms.TimeField(
-        label=label, widget=TijdInvoer(), input_formats=["%H:%M", "%H.%M", "%H:%M:%S"],
-        error_messages={"invalid": _("Vul een bestaande tijd in, bijvoorbeeld 20:00.")}, **kwargs,
+        label=label,
+        widget=TijdInvoer(),
+        input_formats=["%H:%M", "%H.%M", "%H:%M:%S"],
+        error_messages={"invalid": _("Vul een bestaande tijd in, bijvoorbeeld 20:00.")},
+        **kwargs,
     )
 
 
@@ -106,8 +122,12 @@ def zaaknummer_controleren(nummer: str) -> str:
     """Trim and upper-case; refuse anything that is not plain ASCII (e.g. full-width digits) or off-pattern."""
     nummer = (nummer or "").strip().upper()
     if nummer and not nummer.isascii():
-        raise ValidationError(format_lazy(_("Een zaaknummer bestaat alleen uit gewone letters en cijfers, "
-                                            "bijvoorbeeld {}."), settings.ZAAKNUMMER_VOORBEELD))
+        raise ValidationError(
+            format_lazy(
+                _("Een zaaknummer bestaat alleen uit gewone letters en cijfers, bijvoorbeeld {}."),
+                settings.ZAAKNUMMER_VOORBEELD,
+            )
+        )
     if nummer:
         valideer_zaaknummer(nummer)
     return nummer

@@ -192,9 +192,11 @@ class Zaaknummerreeks(models.Model):
 
 def bijlage_pad(instance, filename):
     """A safe generated storage name; the original name is kept in `bestandsnaam`."""
-    ext = {"application/pdf": "pdf",
-           "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
-           "application/vnd.oasis.opendocument.text": "odt"}.get(instance.mimetype, "bin")
+    ext = {
+        "application/pdf": "pdf",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+        "application/vnd.oasis.opendocument.text": "odt",
+    }.get(instance.mimetype, "bin")
     return f"bijlagen/{instance._meta.app_label}/{uuid.uuid4().hex}.{ext}"
 
 
@@ -220,9 +222,11 @@ class BijlageBase(PubliekRecord):
 
     @property
     def type_label(self):
-        return {"application/pdf": "PDF",
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "DOCX",
-                "application/vnd.oasis.opendocument.text": "ODT"}.get(self.mimetype, "")
+        return {
+            "application/pdf": "PDF",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "DOCX",
+            "application/vnd.oasis.opendocument.text": "ODT",
+        }.get(self.mimetype, "")
 
 
 class Zoekdocument(models.Model):

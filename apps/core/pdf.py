@@ -15,8 +15,8 @@ PDF_A_2A = {"pdf_variant": "pdf/a-2a", "pdf_tags": True}
 
 
 def render_pdf(template_name: str, context: dict, *, base_url: str | None = None, **write_options) -> bytes:
-    from weasyprint import HTML  # noqa: PLC0415 - deliberately lazy
-    from weasyprint.urls import URLFetcher  # noqa: PLC0415
+    from weasyprint import HTML
+    from weasyprint.urls import URLFetcher
 
     with translation.override(settings.LANGUAGE_CODE):
         html = render_to_string(template_name, context)

@@ -58,8 +58,14 @@ class Zoekbron:
 _BRONNEN: dict[type, Zoekbron] = {}
 
 
-def registreer_zoekbron(model: type, bouwer: Callable | None, *, soort: str | None = None,
-                        queryset: Callable | None = None, verwant: Callable | None = None) -> None:
+def registreer_zoekbron(
+    model: type,
+    bouwer: Callable | None,
+    *,
+    soort: str | None = None,
+    queryset: Callable | None = None,
+    verwant: Callable | None = None,
+) -> None:
     """Register a searchable model.
 
     - `bouwer(obj)` returns the fields of the search document for obj (titel, tekst, url,
@@ -97,6 +103,7 @@ def eerste_url(kandidaten: Iterable[tuple[str, dict]], standaard: str) -> str:
 
 
 # --- Writing the index ------------------------------------------------------
+
 
 def normaliseer(tekst: str) -> str:
     """Lower case without accents: the SQLite fallback's text and terms."""
@@ -188,9 +195,20 @@ def zoekindex_herbouwen(*, voortgang: Callable | None = None) -> dict[str, int]:
                 return
             with transaction.atomic():
                 Zoekdocument.objects.bulk_create(
-                    stuk, update_conflicts=True, unique_fields=["soort", "object_id"],
-                    update_fields=["titel", "tekst", "url", "datum", "jaar", "zaaknummer", "zichtbaarheid",
-                                   "zoektekst", "bijgewerkt_op"],
+                    stuk,
+                    update_conflicts=True,
+                    unique_fields=["soort", "object_id"],
+                    update_fields=[
+                        "titel",
+                        "tekst",
+                        "url",
+                        "datum",
+                        "jaar",
+                        "zaaknummer",
+                        "zichtbaarheid",
+                        "zoektekst",
+                        "bijgewerkt_op",
+                    ],
                 )
                 _vectoren_bijwerken(soort, [d.object_id for d in stuk])
             if voortgang:
@@ -209,7 +227,7 @@ def zoekindex_herbouwen(*, voortgang: Callable | None = None) -> dict[str, int]:
         bestaand = set(Zoekdocument.objects.filter(soort=bron.soort).values_list("object_id", flat=True))
         weg = list(bestaand - gezien)
         for i in range(0, len(weg), 5000):
-            Zoekdocument.objects.filter(soort=bron.soort, object_id__in=weg[i:i + 5000]).delete()
+            Zoekdocument.objects.filter(soort=bron.soort, object_id__in=weg[i : i + 5000]).delete()
         resultaat[bron.soort] = len(gezien)
     return resultaat
 
@@ -375,9 +393,11 @@ def zoekdocumenten(*, rol: str, vraag: Zoekvraag, soort: str | None = None, jaar
     if jaar:
         basis = basis.filter(jaar=jaar)
     kandidaten = _filter_zoekvraag(basis, vraag).order_by("-datum", "-id").values("id")[:KANDIDATEN]
-    return Zoekdocument.objects.filter(id__in=kandidaten).only(
-        "id", "soort", "titel", "url", "datum", "zaaknummer"
-    ).order_by("-datum", "-id")
+    return (
+        Zoekdocument.objects.filter(id__in=kandidaten)
+        .only("id", "soort", "titel", "url", "datum", "zaaknummer")
+        .order_by("-datum", "-id")
+    )
 
 
 # --- PostgreSQL: finding the newest KANDIDATEN matches cheaply ------------------------------------
@@ -404,10 +424,10 @@ def zoekdocumenten(*, rol: str, vraag: Zoekvraag, soort: str | None = None, jaar
 # rarer than its least frequent entry.
 
 STATISTIEK_SECONDEN = 600
-VENSTER_MARGE = 1.5       # the window should hold this many times KANDIDATEN matches
-VENSTER_VANAF = 2.0       # use a window when more than this many times KANDIDATEN matches are expected
-WANDELEN_VANAF = 0.025    # walk the date index when at least this fraction of documents matches (was 0.07
-                          # before the table was put in date order)
+VENSTER_MARGE = 1.5  # the window should hold this many times KANDIDATEN matches
+VENSTER_VANAF = 2.0  # use a window when more than this many times KANDIDATEN matches are expected
+WANDELEN_VANAF = 0.025  # walk the date index when at least this fraction of documents matches (was 0.07
+# before the table was put in date order)
 
 _statistiek: dict = {"tot": 0.0}
 
@@ -436,7 +456,7 @@ def _lexeem_statistiek(cursor) -> dict:
     lexemen, fracties, minimum = [], [], 0.0
     elementen, element_fracties = (kolommen.get("zoekvector") or [None, None])[:2]
     if elementen and element_fracties:
-        paren = sorted(zip(elementen, element_fracties[:len(elementen)], strict=True))
+        paren = sorted(zip(elementen, element_fracties[: len(elementen)], strict=True))
         lexemen = [lexeem for lexeem, _ in paren]
         fracties = [fractie for _, fractie in paren]
         minimum = element_fracties[len(elementen)]  # after the per-lexeme fractions: minimum, maximum (, nulls)
@@ -449,8 +469,12 @@ def _lexeem_statistiek(cursor) -> dict:
     datums += [(datetime.date.fromisoformat(w), f) for w, f in zip(waarden or [], waarde_fracties or [], strict=True)]
     _, _, soorten, soort_fracties, _, _ = kolommen.get("soort") or [None] * 6
     _statistiek.update(
-        tot=time.monotonic() + STATISTIEK_SECONDEN, lexemen=lexemen, fracties=fracties, minimum=minimum,
-        documenten=max(int(cursor.fetchone()[0] or 0), 0), datums=sorted(datums, reverse=True),
+        tot=time.monotonic() + STATISTIEK_SECONDEN,
+        lexemen=lexemen,
+        fracties=fracties,
+        minimum=minimum,
+        documenten=max(int(cursor.fetchone()[0] or 0), 0),
+        datums=sorted(datums, reverse=True),
         soorten=dict(zip(soorten or [], soort_fracties or [], strict=True)),
     )
     return _statistiek
@@ -529,8 +553,9 @@ def _geschatte_fractie(cursor, vraag: Zoekvraag, statistiek: dict) -> float | No
     return schattingen[0] * math.prod(schattingen[1:]) ** 0.25
 
 
-def _kandidaten_postgres(*, vraag: Zoekvraag, zichtbaar: list[str], soort: str | None,
-                         jaar: int | None) -> list[tuple[int, object, float]]:
+def _kandidaten_postgres(
+    *, vraag: Zoekvraag, zichtbaar: list[str], soort: str | None, jaar: int | None
+) -> list[tuple[int, object, float]]:
     """(id, datum, rang) of the newest KANDIDATEN matching documents, newest first."""
     import datetime
 
@@ -648,7 +673,7 @@ class Zoekresultaten:
         from .models import Zoekdocument
 
         if isinstance(k, int):
-            return self[k:k + 1][0]
+            return self[k : k + 1][0]
         ids = self._kandidaten()[k]
         if not ids:
             return []
@@ -670,7 +695,7 @@ _BEGIN, _EIND = "\x02", "\x03"
 
 def _veilig_fragment(kop: str) -> str:
     """Escape a headline, then turn the sentinels into <mark>."""
-    return mark_safe(escape(kop).replace(_BEGIN, "<mark>").replace(_EIND, "</mark>"))  # noqa: S308
+    return mark_safe(escape(kop).replace(_BEGIN, "<mark>").replace(_EIND, "</mark>"))
 
 
 def _fragment_python(tekst: str, vraag: Zoekvraag, lengte: int = 220) -> str:
@@ -682,7 +707,7 @@ def _fragment_python(tekst: str, vraag: Zoekvraag, lengte: int = 220) -> str:
     if start:
         spatie = tekst.find(" ", start, min(posities))  # begin at a whole word
         start = spatie + 1 if spatie >= 0 else start
-    stuk = tekst[start:start + lengte]
+    stuk = tekst[start : start + lengte]
     # normaliseer keeps the length for precomposed letters; mark on the normalised copy.
     gewoon_stuk = normaliseer(stuk)
     if len(gewoon_stuk) != len(stuk):
@@ -698,7 +723,7 @@ def _fragment_python(tekst: str, vraag: Zoekvraag, lengte: int = 220) -> str:
         uit += [escape(stuk[pos:begin]), "<mark>", escape(stuk[begin:eind]), "</mark>"]
         pos = eind
     uit.append(escape(stuk[pos:]))
-    return mark_safe(("…" if start else "") + "".join(uit) + ("…" if start + lengte < len(tekst) else ""))  # noqa: S308
+    return mark_safe(("…" if start else "") + "".join(uit) + ("…" if start + lengte < len(tekst) else ""))
 
 
 def fragmenten(rijen, vraag: Zoekvraag) -> dict[int, str]:
@@ -712,12 +737,23 @@ def fragmenten(rijen, vraag: Zoekvraag) -> dict[int, str]:
         from django.contrib.postgres.search import SearchHeadline
         from django.db.models.functions import Left
 
-        koppen = Zoekdocument.objects.filter(id__in=ids).annotate(
-            kop=SearchHeadline(
-                Left("tekst", 20_000), _zoekquery(vraag), config=ZOEKCONFIG, start_sel=_BEGIN, stop_sel=_EIND,
-                max_words=35, min_words=15, max_fragments=2, fragment_delimiter=" … ",
+        koppen = (
+            Zoekdocument.objects.filter(id__in=ids)
+            .annotate(
+                kop=SearchHeadline(
+                    Left("tekst", 20_000),
+                    _zoekquery(vraag),
+                    config=ZOEKCONFIG,
+                    start_sel=_BEGIN,
+                    stop_sel=_EIND,
+                    max_words=35,
+                    min_words=15,
+                    max_fragments=2,
+                    fragment_delimiter=" … ",
+                )
             )
-        ).values_list("id", "kop")
+            .values_list("id", "kop")
+        )
         return {pk: _veilig_fragment(kop or "") for pk, kop in koppen}
     teksten = Zoekdocument.objects.filter(id__in=ids).values_list("id", "tekst")
     return {pk: _fragment_python(tekst, vraag) for pk, tekst in teksten}

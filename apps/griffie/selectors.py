@@ -28,8 +28,11 @@ def memos_lijst():
 
 
 def vergaderingen_lijst():
-    return (Vergadering.objects.select_related("gremium").annotate(aantal_punten=Count("agendapunten"))
-            .order_by("-datum", "-aanvang", "-id"))
+    return (
+        Vergadering.objects.select_related("gremium")
+        .annotate(aantal_punten=Count("agendapunten"))
+        .order_by("-datum", "-aanvang", "-id")
+    )
 
 
 def besluiten_lijst():
@@ -42,8 +45,9 @@ def dashboard_gegevens() -> dict:
         "te_agenderen": list(raadsvoorstellen_lijst().filter(status="aangeboden")[:10]),
         "concept_vergaderingen": list(vergaderingen_lijst().filter(status="concept")[:10]),
         # status IN (...) instead of NOT gepubliceerd: the status index applies (issue 7: was a full table scan).
-        "open_besluiten": list(besluiten_lijst().filter(status__in=[Besluit.Status.CONCEPT,
-                                                                    Besluit.Status.VASTGESTELD])[:10]),
+        "open_besluiten": list(
+            besluiten_lijst().filter(status__in=[Besluit.Status.CONCEPT, Besluit.Status.VASTGESTELD])[:10]
+        ),
     }
 
 
@@ -119,8 +123,17 @@ def agendapunt_detail(uuid) -> Agendapunt | None:
 def besluit_detail(uuid) -> Besluit | None:
     return (
         Besluit.objects.filter(uuid=uuid)
-        .select_related("zaak", "raadsvoorstel", "vergadering", "agendapunt", "griffier", "voorzitter",
-                        "gepubliceerd_door", "vervangt", "vervangen_door")
+        .select_related(
+            "zaak",
+            "raadsvoorstel",
+            "vergadering",
+            "agendapunt",
+            "griffier",
+            "voorzitter",
+            "gepubliceerd_door",
+            "vervangt",
+            "vervangen_door",
+        )
         .prefetch_related(Prefetch("dictum", queryset=DictumPunt.objects.order_by("volgorde")))
         .first()
     )
@@ -192,7 +205,7 @@ def _wijzigingen(paren, model) -> list[list[dict]]:
         for veld, a, b in veranderd:
             if veld.is_relation:
                 for w in (a, b):
-                    for pk in (w if isinstance(w, set) else [w]):
+                    for pk in w if isinstance(w, set) else [w]:
                         if pk not in (None, ""):
                             nodig.setdefault(veld.related_model, set()).add(pk)
     namen = {}
@@ -200,8 +213,10 @@ def _wijzigingen(paren, model) -> list[list[dict]]:
         for pk, obj in rel_model._default_manager.in_bulk(list(pks)).items():
             namen[(rel_model, pk)] = str(obj)
     return [
-        [{"veld": str(veld.verbose_name), "oud": _weergave(veld, a, namen), "nieuw": _weergave(veld, b, namen)}
-         for veld, a, b in veranderd]
+        [
+            {"veld": str(veld.verbose_name), "oud": _weergave(veld, a, namen), "nieuw": _weergave(veld, b, namen)}
+            for veld, a, b in veranderd
+        ]
         for veranderd in ruw
     ]
 
@@ -216,8 +231,9 @@ def geschiedenis(obj, *, limiet: int = GESCHIEDENIS_LIMIET) -> list[dict]:
     return [
         {
             "datum": r.history_date,
-            "gebruiker": (r.history_user.get_full_name() or r.history_user.get_username()) if r.history_user else
-            "(systeem)",
+            "gebruiker": (r.history_user.get_full_name() or r.history_user.get_username())
+            if r.history_user
+            else "(systeem)",
             "soort": SOORTEN.get(r.history_type, r.history_type),
             "reden": r.history_change_reason or "",
             "wijzigingen": wijzigingen,
@@ -234,7 +250,11 @@ def wijzigingen_sinds(obj, versie: int) -> dict:
     if not records or basis is None or not nieuwer:
         return {"wijzigingen": [], "door": [], "redenen": []}
     [wijzigingen] = _wijzigingen([(records[0], basis)], type(obj))
-    door = sorted({(r.history_user.get_full_name() or r.history_user.get_username()) if r.history_user else
-                   "(systeem)" for r in nieuwer})
+    door = sorted(
+        {
+            (r.history_user.get_full_name() or r.history_user.get_username()) if r.history_user else "(systeem)"
+            for r in nieuwer
+        }
+    )
     redenen = [r.history_change_reason for r in reversed(nieuwer) if r.history_change_reason]
     return {"wijzigingen": wijzigingen, "door": door, "redenen": redenen}

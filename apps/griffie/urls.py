@@ -25,8 +25,9 @@ urlpatterns = [
     path("vergaderingen/nieuw/", views.vergadering_formulier, name="vergadering-nieuw"),
     path("vergaderingen/<uuid:uuid>/", views.vergadering, name="vergadering"),
     path("vergaderingen/<uuid:uuid>/bewerken/", views.vergadering_formulier, name="vergadering-bewerken"),
-    path("vergaderingen/<uuid:vergadering_uuid>/agendapunten/nieuw/", views.agendapunt_formulier,
-         name="agendapunt-nieuw"),
+    path(
+        "vergaderingen/<uuid:vergadering_uuid>/agendapunten/nieuw/", views.agendapunt_formulier, name="agendapunt-nieuw"
+    ),
     path("vergaderingen/<uuid:uuid>/<slug:actie>/", views.vergadering_actie, name="vergadering-actie"),
     path("agendapunten/<uuid:uuid>/bewerken/", views.agendapunt_formulier, name="agendapunt-bewerken"),
     path("agendapunten/<uuid:uuid>/verplaatsen/", views.agendapunt_verplaatsen, name="agendapunt-verplaatsen"),

@@ -73,18 +73,40 @@ def _conflict(request, form, obj, conflict: VersieConflict) -> dict:
     return selectors.wijzigingen_sinds(obj, conflict.versie)
 
 
-def _formulier(request, *, titel, form, secties, formsets=(), terug, conflict=None, knoppen=None, intro="",
-               status=200, kruimels=(), extra=None):
+def _formulier(
+    request,
+    *,
+    titel,
+    form,
+    secties,
+    formsets=(),
+    terug,
+    conflict=None,
+    knoppen=None,
+    intro="",
+    status=200,
+    kruimels=(),
+    extra=None,
+):
     """One template for every griffie form: sections of fields, formsets of numbered rows."""
-    return render(request, "griffie/formulier.html", {
-        "titel": titel, "form": form, "secties": [(kop, [form[n] for n in namen if n in form.fields])
-                                                  for kop, namen in secties],
-        "formsets": formsets, "terug": terug, "conflict": conflict, "intro": intro,
-        "knoppen": knoppen or [("opslaan", "Opslaan", True)],
-        "bestand_opnieuw": bool(request.FILES) and bool(form.errors),
-        "kruimels": [("Griffie", reverse("griffie:dashboard")), *kruimels, (titel, None)],
-        **(extra or {}),
-    }, status=status)
+    return render(
+        request,
+        "griffie/formulier.html",
+        {
+            "titel": titel,
+            "form": form,
+            "secties": [(kop, [form[n] for n in namen if n in form.fields]) for kop, namen in secties],
+            "formsets": formsets,
+            "terug": terug,
+            "conflict": conflict,
+            "intro": intro,
+            "knoppen": knoppen or [("opslaan", "Opslaan", True)],
+            "bestand_opnieuw": bool(request.FILES) and bool(form.errors),
+            "kruimels": [("Griffie", reverse("griffie:dashboard")), *kruimels, (titel, None)],
+            **(extra or {}),
+        },
+        status=status,
+    )
 
 
 # --- Dashboard and lists -----------------------------------------------------------------
@@ -97,8 +119,11 @@ def dashboard(request):
 
 @griffie_vereist
 def raadsvoorstellen(request):
-    return render(request, "griffie/raadsvoorstellen.html",
-                  {"voorstellen": list(selectors.raadsvoorstellen_lijst()[: selectors.LIJST_LIMIET])})
+    return render(
+        request,
+        "griffie/raadsvoorstellen.html",
+        {"voorstellen": list(selectors.raadsvoorstellen_lijst()[: selectors.LIJST_LIMIET])},
+    )
 
 
 @griffie_vereist
@@ -108,14 +133,18 @@ def memos(request):
 
 @griffie_vereist
 def vergaderingen(request):
-    return render(request, "griffie/vergaderingen.html",
-                  {"vergaderingen": list(selectors.vergaderingen_lijst()[: selectors.LIJST_LIMIET])})
+    return render(
+        request,
+        "griffie/vergaderingen.html",
+        {"vergaderingen": list(selectors.vergaderingen_lijst()[: selectors.LIJST_LIMIET])},
+    )
 
 
 @griffie_vereist
 def besluiten(request):
-    return render(request, "griffie/besluiten.html",
-                  {"besluiten": list(selectors.besluiten_lijst()[: selectors.LIJST_LIMIET])})
+    return render(
+        request, "griffie/besluiten.html", {"besluiten": list(selectors.besluiten_lijst()[: selectors.LIJST_LIMIET])}
+    )
 
 
 # --- Raadsvoorstel -----------------------------------------------------------------------
@@ -143,22 +172,35 @@ def raadsvoorstel_formulier(request, uuid=None):
             try:
                 with transaction.atomic():
                     if voorstel is None:
-                        zaak = zaak_voor_nummer(zaaknummer=form.cleaned_data.get("zaaknummer") or None,
-                                                titel=form.cleaned_data["titel"])
+                        zaak = zaak_voor_nummer(
+                            zaaknummer=form.cleaned_data.get("zaaknummer") or None, titel=form.cleaned_data["titel"]
+                        )
                         voorstel = voorstel_services.raadsvoorstel_aanmaken(
-                            zaak=zaak, velden=form.velden(), beslispunten=formset.teksten(),
-                            onderwerpen=form.cleaned_data["onderwerpen"], door=request.user)
+                            zaak=zaak,
+                            velden=form.velden(),
+                            beslispunten=formset.teksten(),
+                            onderwerpen=form.cleaned_data["onderwerpen"],
+                            door=request.user,
+                        )
                     else:
                         voorstel_services.raadsvoorstel_bijwerken(
-                            raadsvoorstel=form.instance, versie=form.cleaned_data.get("version") or 0,
-                            velden=form.velden(), beslispunten=formset.teksten(),
-                            onderwerpen=form.cleaned_data["onderwerpen"], door=request.user)
+                            raadsvoorstel=form.instance,
+                            versie=form.cleaned_data.get("version") or 0,
+                            velden=form.velden(),
+                            beslispunten=formset.teksten(),
+                            onderwerpen=form.cleaned_data["onderwerpen"],
+                            door=request.user,
+                        )
                     if form.cleaned_data.get("bijlage"):
                         bestand = form.cleaned_data["bijlage"]
                         voorstel_services.raadsvoorstel_bijlage_toevoegen(
-                            raadsvoorstel=voorstel, bestand=bestand, titel=form.cleaned_data["bijlage_titel"],
+                            raadsvoorstel=voorstel,
+                            bestand=bestand,
+                            titel=form.cleaned_data["bijlage_titel"],
                             vertrouwelijkheid=form.cleaned_data["bijlage_vertrouwelijkheid"],
-                            mimetype=getattr(bestand, "portaal_mimetype", None), door=request.user)
+                            mimetype=getattr(bestand, "portaal_mimetype", None),
+                            door=request.user,
+                        )
             except VersieConflict as fout:
                 conflict = _conflict(request, form, voorstel, fout)
             except (RegelFout, ValidationError, IntegrityError) as fout:
@@ -170,29 +212,43 @@ def raadsvoorstel_formulier(request, uuid=None):
                 return redirect("griffie:raadsvoorstel", uuid=voorstel.uuid)
     else:
         form = RaadsvoorstelForm(instance=voorstel or Raadsvoorstel())
-        formset = BeslispuntFormSet(prefix="beslispunten",
-                                    initial=beslispunten_initial(voorstel) if voorstel else None)
+        formset = BeslispuntFormSet(prefix="beslispunten", initial=beslispunten_initial(voorstel) if voorstel else None)
     titel = f"Raadsvoorstel {voorstel.zaak.zaaknummer} bewerken" if voorstel and voorstel.pk else "Nieuw raadsvoorstel"
     return _formulier(
-        request, titel=titel, form=form, secties=VOORSTEL_SECTIES,
-        formsets=[("Ontwerpbesluit: beslispunten", formset)], conflict=conflict,
-        terug=reverse("griffie:raadsvoorstel", kwargs={"uuid": voorstel.uuid}) if voorstel and voorstel.pk
+        request,
+        titel=titel,
+        form=form,
+        secties=VOORSTEL_SECTIES,
+        formsets=[("Ontwerpbesluit: beslispunten", formset)],
+        conflict=conflict,
+        terug=reverse("griffie:raadsvoorstel", kwargs={"uuid": voorstel.uuid})
+        if voorstel and voorstel.pk
         else reverse("griffie:raadsvoorstellen"),
         intro="Sla het voorstel op als concept en kom later terug; bied het aan als het klaar is.",
         kruimels=[("Raadsvoorstellen", reverse("griffie:raadsvoorstellen"))],
         status=409 if conflict else 200,
-        knoppen=[("opslaan", "Opslaan als concept" if not (voorstel and voorstel.pk) or voorstel.status == "concept"
-                  else "Opslaan", True)],
+        knoppen=[
+            (
+                "opslaan",
+                "Opslaan als concept" if not (voorstel and voorstel.pk) or voorstel.status == "concept" else "Opslaan",
+                True,
+            )
+        ],
     )
 
 
 @griffie_vereist
 def raadsvoorstel(request, uuid):
     voorstel = _of_404(selectors.raadsvoorstel_detail(uuid))
-    return render(request, "griffie/raadsvoorstel.html", {
-        "voorstel": voorstel, "bewerkbaar": voorstel.status in voorstel_services.BEWERKBAAR,
-        "geschiedenis": selectors.geschiedenis(voorstel),
-    })
+    return render(
+        request,
+        "griffie/raadsvoorstel.html",
+        {
+            "voorstel": voorstel,
+            "bewerkbaar": voorstel.status in voorstel_services.BEWERKBAAR,
+            "geschiedenis": selectors.geschiedenis(voorstel),
+        },
+    )
 
 
 VOORSTEL_ACTIES = {
@@ -208,8 +264,15 @@ def raadsvoorstel_actie(request, uuid, actie):
     voorstel = get_object_or_404(Raadsvoorstel, uuid=uuid)
     if actie not in VOORSTEL_ACTIES:
         raise Http404
-    return _actie_uitvoeren(request, VOORSTEL_ACTIES[actie], {"raadsvoorstel": voorstel}, actie=actie,
-                            detail="griffie:raadsvoorstel", lijst="griffie:raadsvoorstellen", uuid=uuid)
+    return _actie_uitvoeren(
+        request,
+        VOORSTEL_ACTIES[actie],
+        {"raadsvoorstel": voorstel},
+        actie=actie,
+        detail="griffie:raadsvoorstel",
+        lijst="griffie:raadsvoorstellen",
+        uuid=uuid,
+    )
 
 
 def _actie_uitvoeren(request, service_en_melding, argumenten: dict, *, actie: str, detail: str, lijst: str, uuid):
@@ -233,11 +296,19 @@ def _actie_uitvoeren(request, service_en_melding, argumenten: dict, *, actie: st
 @griffie_vereist
 def bijlage_verwijderen(request, uuid):
     for model, service, ouder, url in (
-        (RaadsvoorstelBijlage, voorstel_services.raadsvoorstel_bijlage_verwijderen, "raadsvoorstel",
-         "griffie:raadsvoorstel"),
+        (
+            RaadsvoorstelBijlage,
+            voorstel_services.raadsvoorstel_bijlage_verwijderen,
+            "raadsvoorstel",
+            "griffie:raadsvoorstel",
+        ),
         (MemoBijlage, memo_services.memo_bijlage_verwijderen, "memo", "griffie:memo"),
-        (AgendapuntBijlage, agenda_services.agendapunt_bijlage_verwijderen, "agendapunt",
-         "griffie:agendapunt-bewerken"),
+        (
+            AgendapuntBijlage,
+            agenda_services.agendapunt_bijlage_verwijderen,
+            "agendapunt",
+            "griffie:agendapunt-bewerken",
+        ),
     ):
         bijlage = model.objects.select_related(ouder).filter(uuid=uuid).first()
         if bijlage is None:
@@ -277,18 +348,31 @@ def memo_formulier(request, uuid=None):
                     nummer = form.cleaned_data.get("zaaknummer")
                     velden["zaak"] = zaak_voor_nummer(zaaknummer=nummer, titel=velden["betreft"]) if nummer else None
                     if memo is None:
-                        memo = memo_services.memo_aanmaken(velden=velden, onderwerpen=form.cleaned_data["onderwerpen"],
-                                                           route=formset.route(), door=request.user)
+                        memo = memo_services.memo_aanmaken(
+                            velden=velden,
+                            onderwerpen=form.cleaned_data["onderwerpen"],
+                            route=formset.route(),
+                            door=request.user,
+                        )
                     else:
-                        memo_services.memo_bijwerken(memo=form.instance, versie=form.cleaned_data.get("version") or 0,
-                                                     velden=velden, onderwerpen=form.cleaned_data["onderwerpen"],
-                                                     route=formset.route(), door=request.user)
+                        memo_services.memo_bijwerken(
+                            memo=form.instance,
+                            versie=form.cleaned_data.get("version") or 0,
+                            velden=velden,
+                            onderwerpen=form.cleaned_data["onderwerpen"],
+                            route=formset.route(),
+                            door=request.user,
+                        )
                     if form.cleaned_data.get("bijlage"):
                         bestand = form.cleaned_data["bijlage"]
                         memo_services.memo_bijlage_toevoegen(
-                            memo=memo, bestand=bestand, titel=form.cleaned_data["bijlage_titel"],
+                            memo=memo,
+                            bestand=bestand,
+                            titel=form.cleaned_data["bijlage_titel"],
                             vertrouwelijkheid=form.cleaned_data["bijlage_vertrouwelijkheid"],
-                            mimetype=getattr(bestand, "portaal_mimetype", None), door=request.user)
+                            mimetype=getattr(bestand, "portaal_mimetype", None),
+                            door=request.user,
+                        )
             except VersieConflict as fout:
                 conflict = _conflict(request, form, memo, fout)
             except (RegelFout, ValidationError, IntegrityError) as fout:
@@ -302,10 +386,15 @@ def memo_formulier(request, uuid=None):
         form = MemoForm(instance=memo or Memo())
         formset = RouteFormSet(prefix="route", initial=route_initial(memo) if memo else None)
     return _formulier(
-        request, titel="Memo bewerken" if memo and memo.pk else "Nieuwe memo", form=form, secties=MEMO_SECTIES,
-        formsets=[("Route: te bespreken in", formset)], conflict=conflict,
+        request,
+        titel="Memo bewerken" if memo and memo.pk else "Nieuwe memo",
+        form=form,
+        secties=MEMO_SECTIES,
+        formsets=[("Route: te bespreken in", formset)],
+        conflict=conflict,
         terug=reverse("griffie:memo", kwargs={"uuid": memo.uuid}) if memo and memo.pk else reverse("griffie:memos"),
-        kruimels=[("Memo's", reverse("griffie:memos"))], status=409 if conflict else 200,
+        kruimels=[("Memo's", reverse("griffie:memos"))],
+        status=409 if conflict else 200,
     )
 
 
@@ -342,9 +431,12 @@ def vergadering_formulier(request, uuid=None):
                 if vergadering is None:
                     vergadering = agenda_services.vergadering_aanmaken(velden=form.velden(), door=request.user)
                 else:
-                    agenda_services.vergadering_bijwerken(vergadering=form.instance, velden=form.velden(),
-                                                          versie=form.cleaned_data.get("version") or 0,
-                                                          door=request.user)
+                    agenda_services.vergadering_bijwerken(
+                        vergadering=form.instance,
+                        velden=form.velden(),
+                        versie=form.cleaned_data.get("version") or 0,
+                        door=request.user,
+                    )
             except VersieConflict as fout:
                 conflict = _conflict(request, form, vergadering, fout)
             except (RegelFout, ValidationError, IntegrityError) as fout:
@@ -355,21 +447,31 @@ def vergadering_formulier(request, uuid=None):
     else:
         form = VergaderingForm(instance=vergadering or Vergadering())
     return _formulier(
-        request, titel="Vergadering bewerken" if vergadering else "Nieuwe vergadering", form=form,
-        secties=VERGADERING_SECTIES, conflict=conflict,
-        terug=reverse("griffie:vergadering", kwargs={"uuid": vergadering.uuid}) if vergadering
+        request,
+        titel="Vergadering bewerken" if vergadering else "Nieuwe vergadering",
+        form=form,
+        secties=VERGADERING_SECTIES,
+        conflict=conflict,
+        terug=reverse("griffie:vergadering", kwargs={"uuid": vergadering.uuid})
+        if vergadering
         else reverse("griffie:vergaderingen"),
-        kruimels=[("Vergaderingen", reverse("griffie:vergaderingen"))], status=409 if conflict else 200,
+        kruimels=[("Vergaderingen", reverse("griffie:vergaderingen"))],
+        status=409 if conflict else 200,
     )
 
 
 @griffie_vereist
 def vergadering(request, uuid):
     vergadering = _of_404(selectors.vergadering_detail(uuid))
-    return render(request, "griffie/vergadering.html", {
-        "vergadering": vergadering, "agendapunten": selectors.agenda_met_besluiten(vergadering),
-        "geschiedenis": selectors.geschiedenis(vergadering),
-    })
+    return render(
+        request,
+        "griffie/vergadering.html",
+        {
+            "vergadering": vergadering,
+            "agendapunten": selectors.agenda_met_besluiten(vergadering),
+            "geschiedenis": selectors.geschiedenis(vergadering),
+        },
+    )
 
 
 VERGADERING_ACTIES = {
@@ -385,8 +487,15 @@ def vergadering_actie(request, uuid, actie):
     vergadering = get_object_or_404(Vergadering, uuid=uuid)
     if actie not in VERGADERING_ACTIES:
         raise Http404
-    return _actie_uitvoeren(request, VERGADERING_ACTIES[actie], {"vergadering": vergadering}, actie=actie,
-                            detail="griffie:vergadering", lijst="griffie:vergaderingen", uuid=uuid)
+    return _actie_uitvoeren(
+        request,
+        VERGADERING_ACTIES[actie],
+        {"vergadering": vergadering},
+        actie=actie,
+        detail="griffie:vergadering",
+        lijst="griffie:vergaderingen",
+        uuid=uuid,
+    )
 
 
 AGENDAPUNT_SECTIES = [
@@ -412,19 +521,31 @@ def agendapunt_formulier(request, uuid=None, vergadering_uuid=None):
                 with transaction.atomic():
                     if punt is None:
                         punt = agenda_services.agendapunt_toevoegen(
-                            vergadering=vergadering, velden=form.velden(), memos=form.cleaned_data["memos"],
-                            onderwerpen=form.cleaned_data["onderwerpen"], door=request.user)
+                            vergadering=vergadering,
+                            velden=form.velden(),
+                            memos=form.cleaned_data["memos"],
+                            onderwerpen=form.cleaned_data["onderwerpen"],
+                            door=request.user,
+                        )
                     else:
                         agenda_services.agendapunt_bijwerken(
-                            agendapunt=form.instance, versie=form.cleaned_data.get("version") or 0,
-                            velden=form.velden(), memos=form.cleaned_data["memos"],
-                            onderwerpen=form.cleaned_data["onderwerpen"], door=request.user)
+                            agendapunt=form.instance,
+                            versie=form.cleaned_data.get("version") or 0,
+                            velden=form.velden(),
+                            memos=form.cleaned_data["memos"],
+                            onderwerpen=form.cleaned_data["onderwerpen"],
+                            door=request.user,
+                        )
                     if form.cleaned_data.get("bijlage"):
                         bestand = form.cleaned_data["bijlage"]
                         agenda_services.agendapunt_bijlage_toevoegen(
-                            agendapunt=punt, bestand=bestand, titel=form.cleaned_data["bijlage_titel"],
+                            agendapunt=punt,
+                            bestand=bestand,
+                            titel=form.cleaned_data["bijlage_titel"],
                             vertrouwelijkheid=form.cleaned_data["bijlage_vertrouwelijkheid"],
-                            mimetype=getattr(bestand, "portaal_mimetype", None), door=request.user)
+                            mimetype=getattr(bestand, "portaal_mimetype", None),
+                            door=request.user,
+                        )
             except VersieConflict as fout:
                 conflict = _conflict(request, form, punt, fout)
             except (RegelFout, ValidationError, IntegrityError) as fout:
@@ -440,12 +561,18 @@ def agendapunt_formulier(request, uuid=None, vergadering_uuid=None):
     if punt is not None and punt.pk:
         extra = {"bijlagen": list(punt.bijlagen.all()), "geschiedenis": selectors.geschiedenis(punt)}
     return _formulier(
-        request, titel=f"Agendapunt bewerken — {vergadering.titel}" if punt else f"Agendapunt toevoegen — "
-        f"{vergadering.titel}", form=form, secties=AGENDAPUNT_SECTIES, conflict=conflict,
+        request,
+        titel=f"Agendapunt bewerken — {vergadering.titel}" if punt else f"Agendapunt toevoegen — {vergadering.titel}",
+        form=form,
+        secties=AGENDAPUNT_SECTIES,
+        conflict=conflict,
         terug=reverse("griffie:vergadering", kwargs={"uuid": vergadering.uuid}),
-        kruimels=[("Vergaderingen", reverse("griffie:vergaderingen")),
-                  (str(vergadering), reverse("griffie:vergadering", kwargs={"uuid": vergadering.uuid}))],
-        status=409 if conflict else 200, extra=extra,
+        kruimels=[
+            ("Vergaderingen", reverse("griffie:vergaderingen")),
+            (str(vergadering), reverse("griffie:vergadering", kwargs={"uuid": vergadering.uuid})),
+        ],
+        status=409 if conflict else 200,
+        extra=extra,
     )
 
 
@@ -501,26 +628,39 @@ def besluit_registreren(request, uuid):
         formset = DictumFormSet(request.POST, prefix="dictum")
         if form.is_valid() & formset.is_valid():
             try:
-                besluit = besluit_services.besluit_registreren(agendapunt=punt, velden=form.velden(),
-                                                               dictum=formset.teksten(), door=request.user)
+                besluit = besluit_services.besluit_registreren(
+                    agendapunt=punt, velden=form.velden(), dictum=formset.teksten(), door=request.user
+                )
             except (RegelFout, ValidationError, IntegrityError) as fout:
                 _fout_op_formulier(form, fout)
             else:
                 messages.success(request, "Het besluit is geregistreerd (concept). Stel het vast en publiceer het.")
                 return redirect("griffie:besluit", uuid=besluit.uuid)
     else:
-        form = BesluitForm(instance=Besluit(), initial={
-            "titel": standaard["titel"], "griffier": standaard["griffier"], "voorzitter": standaard["voorzitter"],
-            "vertrouwelijkheid": standaard["vertrouwelijkheid"]})
-        formset = DictumFormSet(prefix="dictum", initial=[{"tekst": t, "volgorde": i}
-                                                          for i, t in enumerate(standaard["dictum"], 1)])
+        form = BesluitForm(
+            instance=Besluit(),
+            initial={
+                "titel": standaard["titel"],
+                "griffier": standaard["griffier"],
+                "voorzitter": standaard["voorzitter"],
+                "vertrouwelijkheid": standaard["vertrouwelijkheid"],
+            },
+        )
+        formset = DictumFormSet(
+            prefix="dictum", initial=[{"tekst": t, "volgorde": i} for i, t in enumerate(standaard["dictum"], 1)]
+        )
     return _formulier(
-        request, titel=f"Besluit registreren — {punt.raadsvoorstel.zaak.zaaknummer}", form=form,
-        secties=BESLUIT_SECTIES, formsets=[("Dictum: de raad besluit", formset)],
+        request,
+        titel=f"Besluit registreren — {punt.raadsvoorstel.zaak.zaaknummer}",
+        form=form,
+        secties=BESLUIT_SECTIES,
+        formsets=[("Dictum: de raad besluit", formset)],
         terug=reverse("griffie:vergadering", kwargs={"uuid": punt.vergadering.uuid}),
         intro="Het dictum is overgenomen uit het ontwerpbesluit; pas het aan aan wat de raad besloot.",
-        kruimels=[("Vergaderingen", reverse("griffie:vergaderingen")),
-                  (str(punt.vergadering), reverse("griffie:vergadering", kwargs={"uuid": punt.vergadering.uuid}))],
+        kruimels=[
+            ("Vergaderingen", reverse("griffie:vergaderingen")),
+            (str(punt.vergadering), reverse("griffie:vergadering", kwargs={"uuid": punt.vergadering.uuid})),
+        ],
         knoppen=[("opslaan", "Besluit registreren", True)],
     )
 
@@ -528,10 +668,15 @@ def besluit_registreren(request, uuid):
 @griffie_vereist
 def besluit(request, uuid):
     besluit = _of_404(selectors.besluit_detail(uuid))
-    return render(request, "griffie/besluit.html", {
-        "besluit": besluit, "geschiedenis": selectors.geschiedenis(besluit),
-        "rectificatie_form": RectificatieForm() if besluit.is_gepubliceerd else None,
-    })
+    return render(
+        request,
+        "griffie/besluit.html",
+        {
+            "besluit": besluit,
+            "geschiedenis": selectors.geschiedenis(besluit),
+            "rectificatie_form": RectificatieForm() if besluit.is_gepubliceerd else None,
+        },
+    )
 
 
 @griffie_vereist
@@ -546,8 +691,13 @@ def besluit_bewerken(request, uuid):
         formset = DictumFormSet(request.POST, prefix="dictum")
         if form.is_valid() & formset.is_valid():
             try:
-                besluit_services.besluit_bijwerken(besluit=form.instance, versie=form.cleaned_data.get("version") or 0,
-                                                   velden=form.velden(), dictum=formset.teksten(), door=request.user)
+                besluit_services.besluit_bijwerken(
+                    besluit=form.instance,
+                    versie=form.cleaned_data.get("version") or 0,
+                    velden=form.velden(),
+                    dictum=formset.teksten(),
+                    door=request.user,
+                )
             except VersieConflict as fout:
                 conflict = _conflict(request, form, besluit, fout)
             except (RegelFout, ValidationError, IntegrityError) as fout:
@@ -559,18 +709,25 @@ def besluit_bewerken(request, uuid):
         form = BesluitForm(instance=besluit)
         formset = DictumFormSet(prefix="dictum", initial=dictum_initial(besluit))
     return _formulier(
-        request, titel=f"Besluit {besluit.zaak.zaaknummer} bewerken", form=form, secties=BESLUIT_SECTIES,
-        formsets=[("Dictum: de raad besluit", formset)], conflict=conflict,
+        request,
+        titel=f"Besluit {besluit.zaak.zaaknummer} bewerken",
+        form=form,
+        secties=BESLUIT_SECTIES,
+        formsets=[("Dictum: de raad besluit", formset)],
+        conflict=conflict,
         terug=reverse("griffie:besluit", kwargs={"uuid": uuid}),
-        kruimels=[("Besluiten", reverse("griffie:besluiten"))], status=409 if conflict else 200,
+        kruimels=[("Besluiten", reverse("griffie:besluiten"))],
+        status=409 if conflict else 200,
     )
 
 
 BESLUIT_ACTIES = {
     "vaststellen": (besluit_services.besluit_vaststellen, "Het besluit is vastgesteld."),
-    "publiceren": (besluit_services.besluit_publiceren,
-                   "Het besluit is gepubliceerd. Het PDF-raadsbesluit is opgeslagen en het besluit kan niet meer "
-                   "worden gewijzigd."),
+    "publiceren": (
+        besluit_services.besluit_publiceren,
+        "Het besluit is gepubliceerd. Het PDF-raadsbesluit is opgeslagen en het besluit kan niet meer "
+        "worden gewijzigd.",
+    ),
     "verwijderen": (besluit_services.besluit_verwijderen, "Het besluit is verwijderd."),
 }
 
@@ -581,8 +738,15 @@ def besluit_actie(request, uuid, actie):
     besluit = get_object_or_404(Besluit, uuid=uuid)
     if actie not in BESLUIT_ACTIES:
         raise Http404
-    return _actie_uitvoeren(request, BESLUIT_ACTIES[actie], {"besluit": besluit}, actie=actie,
-                            detail="griffie:besluit", lijst="griffie:besluiten", uuid=uuid)
+    return _actie_uitvoeren(
+        request,
+        BESLUIT_ACTIES[actie],
+        {"besluit": besluit},
+        actie=actie,
+        detail="griffie:besluit",
+        lijst="griffie:besluiten",
+        uuid=uuid,
+    )
 
 
 @require_POST
@@ -592,14 +756,24 @@ def besluit_rectificeren(request, uuid):
     form = RectificatieForm(request.POST)
     if form.is_valid():
         try:
-            nieuw = besluit_services.besluit_rectificeren(besluit=besluit, door=request.user,
-                                                          reden=form.cleaned_data["reden"])
+            nieuw = besluit_services.besluit_rectificeren(
+                besluit=besluit, door=request.user, reden=form.cleaned_data["reden"]
+            )
         except RegelFout as fout:
             form.add_error("reden" if fout.veld == "reden" else None, fout.melding)
         else:
-            messages.success(request, f"Rectificatie (versie {nieuw.versie}) aangemaakt als concept. Pas het aan, "
-                                      "stel het vast en publiceer het; dan vervangt het de vorige versie.")
+            messages.success(
+                request,
+                f"Rectificatie (versie {nieuw.versie}) aangemaakt als concept. Pas het aan, "
+                "stel het vast en publiceer het; dan vervangt het de vorige versie.",
+            )
             return redirect("griffie:besluit", uuid=nieuw.uuid)
-    return render(request, "griffie/besluit.html", {
-        "besluit": besluit, "geschiedenis": selectors.geschiedenis(besluit), "rectificatie_form": form,
-    })
+    return render(
+        request,
+        "griffie/besluit.html",
+        {
+            "besluit": besluit,
+            "geschiedenis": selectors.geschiedenis(besluit),
+            "rectificatie_form": form,
+        },
+    )

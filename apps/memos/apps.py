@@ -11,6 +11,4 @@ class MemosConfig(AppConfig):
         from .models import Memo
         from .search import memo_document, memos_voor_index
 
-        registreer_zoekbron(
-            Memo, memo_document, soort="memo", queryset=memos_voor_index
-        )
+        registreer_zoekbron(Memo, memo_document, soort="memo", queryset=memos_voor_index)

@@ -18,12 +18,19 @@ KEUZE_VERGADERINGEN = 500
 
 class MemoForm(VersieFormMixin, NieuweBijlageFormMixin, forms.ModelForm):
     datum = datumveld(_("Datum"))
-    zaaknummer = forms.CharField(label=_("Zaaknummer"), required=False, max_length=30,
-                                 help_text=format_lazy(_("Niet verplicht. Een nieuw zaaknummer wordt aangemaakt als "
-                                                         "het nog niet bestaat, bijvoorbeeld {}."),
-                                                       settings.ZAAKNUMMER_VOORBEELD))
+    zaaknummer = forms.CharField(
+        label=_("Zaaknummer"),
+        required=False,
+        max_length=30,
+        help_text=format_lazy(
+            _("Niet verplicht. Een nieuw zaaknummer wordt aangemaakt als het nog niet bestaat, bijvoorbeeld {}."),
+            settings.ZAAKNUMMER_VOORBEELD,
+        ),
+    )
     onderwerpen = forms.ModelMultipleChoiceField(
-        label=_("Onderwerpen"), queryset=Onderwerp.objects.order_by("naam"), required=False,
+        label=_("Onderwerpen"),
+        queryset=Onderwerp.objects.order_by("naam"),
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
 
@@ -68,8 +75,13 @@ class RouteForm(forms.Form):
     gremium = forms.TypedChoiceField(label=_("Gremium"), required=False, coerce=int, empty_value=None)
     datum = datumveld(_("Datum"), required=False)
     omschrijving = forms.CharField(label=_("Omschrijving"), required=False, max_length=300)
-    volgorde = forms.IntegerField(label=_("Volgorde"), required=False, min_value=1, max_value=999,
-                                  error_messages={"invalid": _("Vul een heel getal in.")})
+    volgorde = forms.IntegerField(
+        label=_("Volgorde"),
+        required=False,
+        min_value=1,
+        max_value=999,
+        error_messages={"invalid": _("Vul een heel getal in.")},
+    )
 
     def __init__(self, *args, gremium_keuzes=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -88,7 +100,8 @@ class BaseRouteFormSet(forms.BaseFormSet):
     def __init__(self, *args, **kwargs):
         # One query for the choices of every row (not one per row).
         kwargs.setdefault("form_kwargs", {})["gremium_keuzes"] = [
-            (g.pk, str(g)) for g in Gremium.objects.order_by("naam")]
+            (g.pk, str(g)) for g in Gremium.objects.order_by("naam")
+        ]
         super().__init__(*args, **kwargs)
 
     def route(self) -> list[dict]:
@@ -98,9 +111,17 @@ class BaseRouteFormSet(forms.BaseFormSet):
                 continue
             gremium = form.cleaned_data.get("gremium")
             if gremium:
-                rijen.append((form.cleaned_data.get("volgorde") or positie + 1, positie,
-                              {"gremium": gremium, "datum": form.cleaned_data.get("datum"),
-                               "omschrijving": form.cleaned_data.get("omschrijving") or ""}))
+                rijen.append(
+                    (
+                        form.cleaned_data.get("volgorde") or positie + 1,
+                        positie,
+                        {
+                            "gremium": gremium,
+                            "datum": form.cleaned_data.get("datum"),
+                            "omschrijving": form.cleaned_data.get("omschrijving") or "",
+                        },
+                    )
+                )
         return [r for _v, _p, r in sorted(rijen, key=lambda r: (r[0], r[1]))]
 
     def clean(self):
@@ -111,10 +132,13 @@ class BaseRouteFormSet(forms.BaseFormSet):
                 raise ValidationError(_("Kies een bestaand gremium."))
 
 
-RouteFormSet = forms.formset_factory(RouteForm, formset=BaseRouteFormSet, extra=2, can_delete=True, max_num=50,
-                                     validate_max=True, absolute_max=100)
+RouteFormSet = forms.formset_factory(
+    RouteForm, formset=BaseRouteFormSet, extra=2, can_delete=True, max_num=50, validate_max=True, absolute_max=100
+)
 
 
 def route_initial(memo) -> list[dict]:
-    return [{"gremium": r.gremium_id, "datum": r.datum, "omschrijving": r.omschrijving, "volgorde": r.volgorde}
-            for r in memo.route.all()]
+    return [
+        {"gremium": r.gremium_id, "datum": r.datum, "omschrijving": r.omschrijving, "volgorde": r.volgorde}
+        for r in memo.route.all()
+    ]

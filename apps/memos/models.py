@@ -36,8 +36,12 @@ class Memo(PubliekRecord, VersionedModel):
     # The meeting whose questions this memo answers (seed 004). A string reference: the
     # agenda app links memo's to agenda items, the memo names the meeting that asked.
     beantwoordt_vergadering = models.ForeignKey(
-        "vergaderagenda.Vergadering", on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="beantwoordende_memos", verbose_name=_("beantwoordt vragen uit vergadering"),
+        "vergaderagenda.Vergadering",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="beantwoordende_memos",
+        verbose_name=_("beantwoordt vragen uit vergadering"),
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT)
     versie = models.CharField(_("versie"), max_length=50, blank=True)
@@ -70,8 +74,9 @@ class MemoBehandeling(models.Model):
 
     memo = models.ForeignKey(Memo, on_delete=models.CASCADE, related_name="route", verbose_name=_("memo"))
     volgorde = models.PositiveIntegerField(_("volgorde"))
-    gremium = models.ForeignKey(Gremium, on_delete=models.PROTECT, related_name="memo_behandelingen",
-                                verbose_name=_("gremium"))
+    gremium = models.ForeignKey(
+        Gremium, on_delete=models.PROTECT, related_name="memo_behandelingen", verbose_name=_("gremium")
+    )
     datum = models.DateField(_("datum"), null=True, blank=True)
     omschrijving = models.CharField(_("omschrijving"), max_length=300, blank=True)
 

@@ -12,28 +12,53 @@ from apps.core.services import geschiedenis_gebruiker, m2m_vervangen, velden_zet
 from .models import Memo, MemoBehandeling, MemoBijlage
 
 VELDEN = [
-    "soort", "aan", "cc", "van", "datum", "betreft", "kenmerk", "tekst", "zaak", "beantwoordt_vergadering",
-    "status", "versie", "opgesteld_door", "in_opdracht_van", "vertrouwelijkheid",
+    "soort",
+    "aan",
+    "cc",
+    "van",
+    "datum",
+    "betreft",
+    "kenmerk",
+    "tekst",
+    "zaak",
+    "beantwoordt_vergadering",
+    "status",
+    "versie",
+    "opgesteld_door",
+    "in_opdracht_van",
+    "vertrouwelijkheid",
 ]
 
 
 def _route_vervangen(memo: Memo, route: Sequence[dict]) -> bool:
     """route: dicts with gremium, datum, omschrijving, in order. Returns whether it changed."""
-    nieuw = [(r["gremium"].pk if isinstance(r["gremium"], Gremium) else r["gremium"], r.get("datum"),
-              (r.get("omschrijving") or "").strip()) for r in route]
+    nieuw = [
+        (
+            r["gremium"].pk if isinstance(r["gremium"], Gremium) else r["gremium"],
+            r.get("datum"),
+            (r.get("omschrijving") or "").strip(),
+        )
+        for r in route
+    ]
     oud = list(memo.route.order_by("volgorde").values_list("gremium_id", "datum", "omschrijving"))
     if oud == nieuw:
         return False
     memo.route.all().delete()
-    MemoBehandeling.objects.bulk_create([
-        MemoBehandeling(memo=memo, volgorde=i, gremium_id=g, datum=d, omschrijving=o)
-        for i, (g, d, o) in enumerate(nieuw, 1)
-    ])
+    MemoBehandeling.objects.bulk_create(
+        [
+            MemoBehandeling(memo=memo, volgorde=i, gremium_id=g, datum=d, omschrijving=o)
+            for i, (g, d, o) in enumerate(nieuw, 1)
+        ]
+    )
     return True
 
 
 def memo_aanmaken(
-    *, velden: dict, onderwerpen: Iterable[Onderwerp] | None = None, route: Sequence[dict] = (), door=None,
+    *,
+    velden: dict,
+    onderwerpen: Iterable[Onderwerp] | None = None,
+    route: Sequence[dict] = (),
+    door=None,
 ) -> Memo:
     with transaction.atomic():
         memo = Memo()
@@ -46,8 +71,13 @@ def memo_aanmaken(
 
 
 def memo_bijwerken(
-    *, memo: Memo, versie: int, velden: dict, onderwerpen: Iterable[Onderwerp] | None = None,
-    route: Sequence[dict] | None = None, door=None,
+    *,
+    memo: Memo,
+    versie: int,
+    velden: dict,
+    onderwerpen: Iterable[Onderwerp] | None = None,
+    route: Sequence[dict] | None = None,
+    door=None,
 ) -> Memo:
     with transaction.atomic():
         velden_zetten(memo, velden, toegestaan=VELDEN)
@@ -73,13 +103,25 @@ def memo_verwijderen(*, memo: Memo, door=None) -> None:
 
 
 def memo_bijlage_toevoegen(
-    *, memo: Memo, bestand, titel: str = "", vertrouwelijkheid: str = "openbaar", mimetype: str | None = None,
+    *,
+    memo: Memo,
+    bestand,
+    titel: str = "",
+    vertrouwelijkheid: str = "openbaar",
+    mimetype: str | None = None,
     door=None,
 ) -> MemoBijlage:
     with transaction.atomic():
         vers = Memo.objects.select_for_update().get(pk=memo.pk)
-        return bijlage_aan_ouder_toevoegen(ouder=vers, bijlage_model=MemoBijlage, bestand=bestand, titel=titel,
-                                           vertrouwelijkheid=vertrouwelijkheid, mimetype=mimetype, door=door)
+        return bijlage_aan_ouder_toevoegen(
+            ouder=vers,
+            bijlage_model=MemoBijlage,
+            bestand=bestand,
+            titel=titel,
+            vertrouwelijkheid=vertrouwelijkheid,
+            mimetype=mimetype,
+            door=door,
+        )
 
 
 def memo_bijlage_verwijderen(*, bijlage: MemoBijlage, door=None) -> None:

@@ -28,6 +28,7 @@ def geldige_uuid(waarde: str) -> uuidlib.UUID | None:
 
 # --- Vergaderingen and agendapunten ------------------------------------------
 
+
 def _openbare_vergaderingen():
     return Vergadering.objects.openbaar()
 
@@ -86,15 +87,16 @@ def _besluiten():
         .select_related("zaak")
         .prefetch_related(
             Prefetch("vergadering", queryset=_openbare_vergaderingen(), to_attr="api_vergadering"),
-            Prefetch("agendapunt", queryset=_openbare_agendapunten().select_related("vergadering"),
-                     to_attr="api_agendapunt"),
+            Prefetch(
+                "agendapunt", queryset=_openbare_agendapunten().select_related("vergadering"), to_attr="api_agendapunt"
+            ),
         )
     )
 
 
 def _raadsvoorstellen():
-    return Raadsvoorstel.objects.openbaar().select_related("zaak").prefetch_related(
-        _agendapunten_prefetch("agendapunten")
+    return (
+        Raadsvoorstel.objects.openbaar().select_related("zaak").prefetch_related(_agendapunten_prefetch("agendapunten"))
     )
 
 
@@ -107,21 +109,23 @@ def _openbare_bijlagen(model):
 
 
 def _bijlagen_raadsvoorstel():
-    return _openbare_bijlagen(RaadsvoorstelBijlage).filter(
-        raadsvoorstel__in=Raadsvoorstel.objects.openbaar().values("pk")
-    ).select_related("raadsvoorstel")
-
-
-def _bijlagen_memo():
-    return _openbare_bijlagen(MemoBijlage).filter(memo__in=Memo.objects.openbaar().values("pk")).select_related(
-        "memo"
+    return (
+        _openbare_bijlagen(RaadsvoorstelBijlage)
+        .filter(raadsvoorstel__in=Raadsvoorstel.objects.openbaar().values("pk"))
+        .select_related("raadsvoorstel")
     )
 
 
+def _bijlagen_memo():
+    return _openbare_bijlagen(MemoBijlage).filter(memo__in=Memo.objects.openbaar().values("pk")).select_related("memo")
+
+
 def _bijlagen_agendapunt():
-    return _openbare_bijlagen(AgendapuntBijlage).filter(
-        agendapunt__in=_openbare_agendapunten().values("pk")
-    ).select_related("agendapunt", "agendapunt__vergadering")
+    return (
+        _openbare_bijlagen(AgendapuntBijlage)
+        .filter(agendapunt__in=_openbare_agendapunten().values("pk"))
+        .select_related("agendapunt", "agendapunt__vergadering")
+    )
 
 
 # In this order the list shows them; within each kind by primary key (indexed), so new ones come last.
@@ -181,4 +185,3 @@ def informatieobject_op_uuid(waarde: str) -> tuple[str, object] | None:
         if record is not None:
             return soort, record
     return None
-

@@ -69,47 +69,53 @@ class OriSerializer(serializers.BaseSerializer):
 class VergaderingSerializer(OriSerializer):
     def to_representation(self, v):
         gehouden = v.status == "gehouden"
-        return _zonder_lege({
-            "id": str(v.uuid),
-            "url": self.api_url("vergadering", v),
-            "webpaginalink": self.agenda_link(v),
-            "organisatie": organisatie(),
-            "dossiertype": "vergadering",
-            "naam": v.titel,
-            "georganiseerddoorgremium": {"gremiumidentificatie": str(v.gremium.uuid),
-                                         "gremiumnaam": v.gremium.naam},
-            "geplandedatum": _datum(v.datum),
-            "geplandeaanvang": moment(v.datum, v.aanvang),
-            "geplandeeinde": moment(v.datum, v.einde),
-            "vergaderdatum": _datum(v.datum) if gehouden else None,
-            "aanvang": moment(v.datum, v.aanvang) if gehouden else None,
-            "einde": moment(v.datum, v.einde) if gehouden else None,
-            "locatie": v.locatie,
-            "vergaderstatus": VERGADERSTATUS.get(v.status, v.status),
-            "vergadertoelichting": v.toelichting,
-            "vergaderingstype": v.soort,
-        })
+        return _zonder_lege(
+            {
+                "id": str(v.uuid),
+                "url": self.api_url("vergadering", v),
+                "webpaginalink": self.agenda_link(v),
+                "organisatie": organisatie(),
+                "dossiertype": "vergadering",
+                "naam": v.titel,
+                "georganiseerddoorgremium": {
+                    "gremiumidentificatie": str(v.gremium.uuid),
+                    "gremiumnaam": v.gremium.naam,
+                },
+                "geplandedatum": _datum(v.datum),
+                "geplandeaanvang": moment(v.datum, v.aanvang),
+                "geplandeeinde": moment(v.datum, v.einde),
+                "vergaderdatum": _datum(v.datum) if gehouden else None,
+                "aanvang": moment(v.datum, v.aanvang) if gehouden else None,
+                "einde": moment(v.datum, v.einde) if gehouden else None,
+                "locatie": v.locatie,
+                "vergaderstatus": VERGADERSTATUS.get(v.status, v.status),
+                "vergadertoelichting": v.toelichting,
+                "vergaderingstype": v.soort,
+            }
+        )
 
 
 class AgendapuntSerializer(OriSerializer):
     def to_representation(self, a):
         v = a.vergadering
-        return _zonder_lege({
-            "id": str(a.uuid),
-            "url": self.api_url("agendapunt", a),
-            "vergaderingen": [self.verwijzing("vergadering", v)],
-            "webpaginalink": self.agenda_link(v),
-            "organisatie": organisatie(),
-            "dossiertype": "agendapunt",
-            "agendapuntnaam": a.titel,
-            "omschrijving": a.omschrijving,
-            "volgnummer": a.volgnummer or str(a.volgorde),
-            "starttijd": moment(v.datum, a.aanvang),
-            "eindtijd": moment(v.datum, a.einde),
-            "locatie": v.locatie,
-            "indicatiehamerstuk": a.behandeling == "hamerstuk",
-            "indicatiebesloten": a.besloten,
-        })
+        return _zonder_lege(
+            {
+                "id": str(a.uuid),
+                "url": self.api_url("agendapunt", a),
+                "vergaderingen": [self.verwijzing("vergadering", v)],
+                "webpaginalink": self.agenda_link(v),
+                "organisatie": organisatie(),
+                "dossiertype": "agendapunt",
+                "agendapuntnaam": a.titel,
+                "omschrijving": a.omschrijving,
+                "volgnummer": a.volgnummer or str(a.volgorde),
+                "starttijd": moment(v.datum, a.aanvang),
+                "eindtijd": moment(v.datum, a.einde),
+                "locatie": v.locatie,
+                "indicatiehamerstuk": a.behandeling == "hamerstuk",
+                "indicatiebesloten": a.besloten,
+            }
+        )
 
 
 class InformatieObjectSerializer(OriSerializer):
@@ -119,18 +125,20 @@ class InformatieObjectSerializer(OriSerializer):
         soort, record = paar
         gegevens = getattr(self, f"_{soort}")(record)
         url = self.api_url("informatieobject", record)
-        return _zonder_lege({
-            "id": str(record.uuid),
-            "url": url,
-            # The spec requires a pid (the persistent identifier Open Overheid hands out on delivery). This
-            # portal is the source, so the stable uuid-based API address is the persistent identifier.
-            "pid": url,
-            "organisatie": organisatie(),
-            "wooinformatiecategorie": WOO_VERGADERSTUKKEN_DECENTRALE_OVERHEDEN,
-            "taal": "nl",
-            "bronorganisatie": huidige_gemeente().tooi_uri,
-            **gegevens,
-        })
+        return _zonder_lege(
+            {
+                "id": str(record.uuid),
+                "url": url,
+                # The spec requires a pid (the persistent identifier Open Overheid hands out on delivery). This
+                # portal is the source, so the stable uuid-based API address is the persistent identifier.
+                "pid": url,
+                "organisatie": organisatie(),
+                "wooinformatiecategorie": WOO_VERGADERSTUKKEN_DECENTRALE_OVERHEDEN,
+                "taal": "nl",
+                "bronorganisatie": huidige_gemeente().tooi_uri,
+                **gegevens,
+            }
+        )
 
     def _verwijzingen(self, agendapunten, extra_vergaderingen=()) -> dict:
         vergaderingen = {}
@@ -217,4 +225,3 @@ class InformatieObjectSerializer(OriSerializer):
 
     def _bijlage_agendapunt(self, b):
         return {**self._bijlage(b, b.agendapunt.vergadering.datum), **self._verwijzingen([b.agendapunt])}
-

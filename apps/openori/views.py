@@ -21,8 +21,9 @@ TITELS = {
     status.HTTP_405_METHOD_NOT_ALLOWED: "Methode niet toegestaan",
     status.HTTP_406_NOT_ACCEPTABLE: "Formaat niet beschikbaar",
 }
-ALLEEN_LEZEN = ("Deze API is alleen-lezen: het raadsportaal is de bron van deze gegevens. "
-                "Gebruik GET om gegevens op te vragen.")
+ALLEEN_LEZEN = (
+    "Deze API is alleen-lezen: het raadsportaal is de bron van deze gegevens. Gebruik GET om gegevens op te vragen."
+)
 
 
 def foutmelding(exc, context):
@@ -38,7 +39,8 @@ def foutmelding(exc, context):
     headers = {"Allow": "GET, HEAD, OPTIONS"} if isinstance(exc, exceptions.MethodNotAllowed) else {}
     return Response(
         {"titel": TITELS.get(exc.status_code, "Fout"), "status": exc.status_code, "detail": detail},
-        status=exc.status_code, headers=headers,
+        status=exc.status_code,
+        headers=headers,
     )
 
 
@@ -74,11 +76,16 @@ class OriDetailMixin(OriMixin):
 
 class Index(OriMixin, APIView):
     def get(self, request):
-        return Response({
-            naam: request.build_absolute_uri(reverse(f"openori:{url}"))
-            for naam, url in [("vergaderingen", "vergadering-lijst"), ("agendapunten", "agendapunt-lijst"),
-                              ("informatieobjecten", "informatieobject-lijst")]
-        })
+        return Response(
+            {
+                naam: request.build_absolute_uri(reverse(f"openori:{url}"))
+                for naam, url in [
+                    ("vergaderingen", "vergadering-lijst"),
+                    ("agendapunten", "agendapunt-lijst"),
+                    ("informatieobjecten", "informatieobject-lijst"),
+                ]
+            }
+        )
 
 
 class VergaderingLijst(OriMixin, generics.ListAPIView):

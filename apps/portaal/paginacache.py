@@ -43,9 +43,18 @@ DOMEIN_APPS = {"core", "raadsvoorstellen", "memos", "vergaderagenda", "besluiten
 NIET_CACHEN = ("/beheer/", "/inloggen/", "/uitloggen/", "/static/", "/bench/", "/bijlagen/", "/api/")
 TYPES = ("text/html", "application/atom+xml", "application/rss+xml", "text/calendar", "application/xml")
 MAX_GROOTTE = 1024 * 1024
-BEWAARDE_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition", "Cache-Control", "Vary",
-                    "Last-Modified", "X-Frame-Options", "X-Content-Type-Options", "Referrer-Policy",
-                    "Cross-Origin-Opener-Policy")
+BEWAARDE_HEADERS = (
+    "Content-Type",
+    "Content-Language",
+    "Content-Disposition",
+    "Cache-Control",
+    "Vary",
+    "Last-Modified",
+    "X-Frame-Options",
+    "X-Content-Type-Options",
+    "Referrer-Policy",
+    "Cross-Origin-Opener-Policy",
+)
 
 
 # The generation as this process last read it, and until when it may use it without asking the database
@@ -62,8 +71,10 @@ def cache_generatie(*, vers: bool = False) -> int:
     if not vers and _gelezen["nummer"] is not None and nu < _gelezen["tot"]:
         return _gelezen["nummer"]
     with connection.cursor() as cursor:  # raw: compiling the ORM query cost more than running it
-        cursor.execute(f"SELECT {connection.ops.quote_name('nummer')} FROM "
-                       f"{connection.ops.quote_name(CacheGeneratie._meta.db_table)} WHERE id = 1")
+        cursor.execute(
+            f"SELECT {connection.ops.quote_name('nummer')} FROM "
+            f"{connection.ops.quote_name(CacheGeneratie._meta.db_table)} WHERE id = 1"
+        )
         rij = cursor.fetchone()
     nummer = rij[0] if rij else 0
     _gelezen.update(nummer=nummer, tot=nu + getattr(settings, "PAGINACACHE_GENERATIE_SECONDEN", 0))
@@ -172,10 +183,21 @@ class PaginaCacheMiddleware:
             return self.get_response(request)
         ingelogd = rol != PUBLIEK
         # The role is part of the key: a page is only ever served to the role it was rendered for.
-        sleutel = "paginacache:" + hashlib.sha256("|".join([
-            str(cache_generatie(vers=ingelogd)), timezone.localdate().isoformat(), rol, request.scheme,
-            request.get_host(), request.get_full_path(),
-        ]).encode()).hexdigest()
+        sleutel = (
+            "paginacache:"
+            + hashlib.sha256(
+                "|".join(
+                    [
+                        str(cache_generatie(vers=ingelogd)),
+                        timezone.localdate().isoformat(),
+                        rol,
+                        request.scheme,
+                        request.get_host(),
+                        request.get_full_path(),
+                    ]
+                ).encode()
+            ).hexdigest()
+        )
         bewaard = cache.get(sleutel)
         if bewaard is not None:
             inhoud, headers, etag = bewaard

@@ -71,6 +71,7 @@ def gegenereerde_besluiten(aantal: int):
 
 # --- Writing rows -------------------------------------------------------------------------------------------
 
+
 def _copy_waarde(v) -> str:
     if v is None:
         return "\\N"
@@ -115,6 +116,7 @@ class Schrijver:
 
 # --- The plan ------------------------------------------------------------------------------------------------
 
+
 @dataclass
 class Meeting:
     id: int
@@ -134,14 +136,21 @@ class Resultaat:
 
     @property
     def documenten(self) -> int:
-        namen = ["raadsvoorstellen.Raadsvoorstel", "memos.Memo", "vergaderagenda.Agendapunt", "besluiten.Besluit",
-                 "raadsvoorstellen.Beslispunt", "besluiten.DictumPunt"]
+        namen = [
+            "raadsvoorstellen.Raadsvoorstel",
+            "memos.Memo",
+            "vergaderagenda.Agendapunt",
+            "besluiten.Besluit",
+            "raadsvoorstellen.Beslispunt",
+            "besluiten.DictumPunt",
+        ]
         return sum(self.aantallen.get(n, 0) for n in namen)
 
 
 class Generator:
-    def __init__(self, *, besluiten: int, seed: int, peildatum: datetime.date, uitvoer=None, voortgang=True,
-                 chunk: int = 5000):
+    def __init__(
+        self, *, besluiten: int, seed: int, peildatum: datetime.date, uitvoer=None, voortgang=True, chunk: int = 5000
+    ):
         if besluiten < 1:
             raise SchaaldataFout("--besluiten moet minstens 1 zijn.")
         self.n = besluiten
@@ -186,8 +195,14 @@ class Generator:
         self._log(f"  {naam}: {duur:.1f} s\n")
 
     def _bar(self, totaal, omschrijving):
-        return tqdm(total=totaal, desc=omschrijving, unit="", disable=not self.voortgang, mininterval=1.0,
-                    file=getattr(self.uitvoer, "_out", None))
+        return tqdm(
+            total=totaal,
+            desc=omschrijving,
+            unit="",
+            disable=not self.voortgang,
+            mininterval=1.0,
+            file=getattr(self.uitvoer, "_out", None),
+        )
 
     # -- the whole run
     def uitvoeren(self) -> Resultaat:
@@ -264,24 +279,39 @@ class Generator:
             wethouders = []
             for i in range(5):
                 personen.append((pid, self._uuid(), self.tekst.persoonsnaam(rng), ""))
-                portefeuille = ", ".join(d[0] for d in DOMEINEN[i * 2:i * 2 + 2])
+                portefeuille = ", ".join(d[0] for d in DOMEINEN[i * 2 : i * 2 + 2])
                 rollen.append((rid, pid, "wethouder", self.gremia["college"], portefeuille, "", begin, einde))
                 wethouders.append(pid)
                 rid += 1
                 pid += 1
             for _ in range(21):
                 personen.append((pid, self._uuid(), self.tekst.persoonsnaam(rng), ""))
-                rollen.append((rid, pid, "raadslid", self.gremia["gemeenteraad"], "", rng.choice(FRACTIES),
-                               begin, einde))
+                rollen.append(
+                    (rid, pid, "raadslid", self.gremia["gemeenteraad"], "", rng.choice(FRACTIES), begin, einde)
+                )
                 rid += 1
                 pid += 1
             self.perioden.append((begin, einde, dict(amb), wethouders))
         nu = self._tijdstip(self.van)
-        self.schrijver.schrijf(Persoon, ("id", "uuid", "naam", "organisatie", "created_at", "updated_at"),
-                               [(*p, nu, nu) for p in personen])
         self.schrijver.schrijf(
-            Rol, ("id", "persoon_id", "soort", "gremium_id", "portefeuille", "fractie", "begindatum", "einddatum",
-                  "created_at", "updated_at"), [(*r, nu, nu) for r in rollen])
+            Persoon, ("id", "uuid", "naam", "organisatie", "created_at", "updated_at"), [(*p, nu, nu) for p in personen]
+        )
+        self.schrijver.schrijf(
+            Rol,
+            (
+                "id",
+                "persoon_id",
+                "soort",
+                "gremium_id",
+                "portefeuille",
+                "fractie",
+                "begindatum",
+                "einddatum",
+                "created_at",
+                "updated_at",
+            ),
+            [(*r, nu, nu) for r in rollen],
+        )
 
         # Subjects: one per policy domain, one per subtopic, and project subjects named after places.
         bestaande_slugs = set(Onderwerp.objects.values_list("slug", flat=True))
@@ -312,7 +342,8 @@ class Generator:
             d, sub, parent = self.sub_onderwerpen[i % len(self.sub_onderwerpen)]
             self.projecten.append((naam, onderwerp(f"{naam} ({sub})", parent)))
         self.schrijver.schrijf(
-            Onderwerp, ("id", "uuid", "naam", "slug", "beschrijving", "parent_id", "created_at", "updated_at"), rijen)
+            Onderwerp, ("id", "uuid", "naam", "slug", "beschrijving", "parent_id", "created_at", "updated_at"), rijen
+        )
 
     def _periode(self, datum):
         for begin, einde, amb, wethouders in self.perioden:
@@ -327,8 +358,14 @@ class Generator:
         g = self.gremia
         soorten = [  # (soort, gremium slug(s), count, weekday, start hour, public share)
             ("raadsvergadering", ["gemeenteraad"], max(2, n // 40), 3, (19, 30), 0.97),
-            ("commissie", ["commissie-samenleving", "commissie-ruimte", "commissie-bestuur"], max(2, n // 40), 1,
-             (19, 30), 1.0),
+            (
+                "commissie",
+                ["commissie-samenleving", "commissie-ruimte", "commissie-bestuur"],
+                max(2, n // 40),
+                1,
+                (19, 30),
+                1.0,
+            ),
             ("informatieavond", ["gemeenteraad"], max(1, n // 250), 0, (20, 0), 1.0),
             ("uitwisseling", ["gemeenteraad"], max(1, n // 250), 3, (19, 0), 1.0),
             ("beeldvormende_sessie", ["gemeenteraad"], max(1, n // 250), 2, (19, 30), 1.0),
@@ -336,9 +373,14 @@ class Generator:
             ("overleg", ["presidium"], max(1, n // 400), 0, (17, 0), 1.0),
             ("overleg", ["stuurgroep-jeugd"], max(1, n // 1000), 4, (14, 0), 1.0),
         ]
-        titels = {"raadsvergadering": "Raadsvergadering", "commissie": "Commissievergadering",
-                  "informatieavond": "Informatieavond", "uitwisseling": "Uitwisseling raad",
-                  "beeldvormende_sessie": "Beeldvormende sessie", "overleg": "Overleg"}
+        titels = {
+            "raadsvergadering": "Raadsvergadering",
+            "commissie": "Commissievergadering",
+            "informatieavond": "Informatieavond",
+            "uitwisseling": "Uitwisseling raad",
+            "beeldvormende_sessie": "Beeldvormende sessie",
+            "overleg": "Overleg",
+        }
         totaal = sum(s[2] for s in soorten)
         eerste = self._ids(Vergadering, totaal)
         vid = eerste
@@ -364,15 +406,46 @@ class Generator:
                 aanvang = datetime.time(uur, minuut)
                 einde = datetime.time(min(uur + 3, 23), 30 if uur + 3 >= 23 else minuut)
                 ts = self._tijdstip(d - datetime.timedelta(days=21))
-                rijen.append((vid, self._uuid(), 1, g[slug], soort, titel, d, aanvang, einde,
-                              "Raadzaal, gemeentehuis" if g[slug] != g["college"] else "Collegekamer",
-                              openbaar, status, "", ts, ts))
+                rijen.append(
+                    (
+                        vid,
+                        self._uuid(),
+                        1,
+                        g[slug],
+                        soort,
+                        titel,
+                        d,
+                        aanvang,
+                        einde,
+                        "Raadzaal, gemeentehuis" if g[slug] != g["college"] else "Collegekamer",
+                        openbaar,
+                        status,
+                        "",
+                        ts,
+                        ts,
+                    )
+                )
                 vid += 1
             key = soort if soort != "overleg" else f"overleg-{slugs[0]}"
             lijst.sort(key=lambda m: (m.datum, m.id))
             self.meetings[key] = lijst
-        velden = ("id", "uuid", "version", "gremium_id", "soort", "titel", "datum", "aanvang", "einde", "locatie",
-                  "openbaar", "status", "toelichting", "created_at", "updated_at")
+        velden = (
+            "id",
+            "uuid",
+            "version",
+            "gremium_id",
+            "soort",
+            "titel",
+            "datum",
+            "aanvang",
+            "einde",
+            "locatie",
+            "openbaar",
+            "status",
+            "toelichting",
+            "created_at",
+            "updated_at",
+        )
         self.schrijver.schrijf(Vergadering, velden, rijen)
         # Opening and "vaststellen agenda" for every meeting.
         punten = []
@@ -381,31 +454,121 @@ class Generator:
         for m in alle:
             ts = self._tijdstip(m.datum - datetime.timedelta(days=14))
             for volgorde, titel in ((1, "Opening en mededelingen"), (2, "Vaststellen van de agenda")):
-                punten.append((ap, self._uuid(), 1, m.id, volgorde, str(volgorde), titel, "", None, None,
-                               "informatief", False, None, None, ts, ts))
+                punten.append(
+                    (
+                        ap,
+                        self._uuid(),
+                        1,
+                        m.id,
+                        volgorde,
+                        str(volgorde),
+                        titel,
+                        "",
+                        None,
+                        None,
+                        "informatief",
+                        False,
+                        None,
+                        None,
+                        ts,
+                        ts,
+                    )
+                )
                 ap += 1
         self.schrijver.schrijf(Agendapunt, self.AP_VELDEN, punten)
         self.raad = self.meetings["raadsvergadering"]
         self.commissies = self.meetings["commissie"]
         self.commissie_data = [m.datum for m in self.commissies]
-        self.info = sorted(self.meetings["informatieavond"] + self.meetings["uitwisseling"]
-                           + self.meetings["beeldvormende_sessie"], key=lambda m: (m.datum, m.id))
+        self.info = sorted(
+            self.meetings["informatieavond"] + self.meetings["uitwisseling"] + self.meetings["beeldvormende_sessie"],
+            key=lambda m: (m.datum, m.id),
+        )
         self.info_data = [m.datum for m in self.info]
 
-    AP_VELDEN = ("id", "uuid", "version", "vergadering_id", "volgorde", "volgnummer", "titel", "omschrijving",
-                 "aanvang", "einde", "behandeling", "besloten", "zaak_id", "raadsvoorstel_id", "created_at",
-                 "updated_at")
-    RV_VELDEN = ("id", "uuid", "version", "zaak_id", "titel", "college_besluitdatum", "datum_raadsvergadering",
-                 "portefeuillehouder_id", *Raadsvoorstel.SECTIES, "directeur_secretaris_id", "burgemeester_id",
-                 "status", "vertrouwelijkheid", "created_at", "updated_at")
-    MEMO_VELDEN = ("id", "uuid", "version", "soort", "aan", "cc", "van", "datum", "betreft", "kenmerk", "tekst",
-                   "zaak_id", "beantwoordt_vergadering_id", "status", "versie", "opgesteld_door",
-                   "in_opdracht_van", "vertrouwelijkheid", "created_at", "updated_at")
-    BESLUIT_VELDEN = ("id", "uuid", "version", "zaak_id", "raadsvoorstel_id", "vergadering_id", "agendapunt_id",
-                      "titel", "uitkomst", "stemming", "stemmen_voor", "stemmen_tegen", "griffier_id",
-                      "voorzitter_id", "status", "vertrouwelijkheid", "vastgesteld_op", "gepubliceerd_op",
-                      "gepubliceerd_door_id", "versie", "vervangt_id", "rectificatie_reden", "pdf", "created_at",
-                      "updated_at")
+    AP_VELDEN = (
+        "id",
+        "uuid",
+        "version",
+        "vergadering_id",
+        "volgorde",
+        "volgnummer",
+        "titel",
+        "omschrijving",
+        "aanvang",
+        "einde",
+        "behandeling",
+        "besloten",
+        "zaak_id",
+        "raadsvoorstel_id",
+        "created_at",
+        "updated_at",
+    )
+    RV_VELDEN = (
+        "id",
+        "uuid",
+        "version",
+        "zaak_id",
+        "titel",
+        "college_besluitdatum",
+        "datum_raadsvergadering",
+        "portefeuillehouder_id",
+        *Raadsvoorstel.SECTIES,
+        "directeur_secretaris_id",
+        "burgemeester_id",
+        "status",
+        "vertrouwelijkheid",
+        "created_at",
+        "updated_at",
+    )
+    MEMO_VELDEN = (
+        "id",
+        "uuid",
+        "version",
+        "soort",
+        "aan",
+        "cc",
+        "van",
+        "datum",
+        "betreft",
+        "kenmerk",
+        "tekst",
+        "zaak_id",
+        "beantwoordt_vergadering_id",
+        "status",
+        "versie",
+        "opgesteld_door",
+        "in_opdracht_van",
+        "vertrouwelijkheid",
+        "created_at",
+        "updated_at",
+    )
+    BESLUIT_VELDEN = (
+        "id",
+        "uuid",
+        "version",
+        "zaak_id",
+        "raadsvoorstel_id",
+        "vergadering_id",
+        "agendapunt_id",
+        "titel",
+        "uitkomst",
+        "stemming",
+        "stemmen_voor",
+        "stemmen_tegen",
+        "griffier_id",
+        "voorzitter_id",
+        "status",
+        "vertrouwelijkheid",
+        "vastgesteld_op",
+        "gepubliceerd_op",
+        "gepubliceerd_door_id",
+        "versie",
+        "vervangt_id",
+        "rectificatie_reden",
+        "pdf",
+        "created_at",
+        "updated_at",
+    )
 
     def _voor(self, data, lijst, datum, marge=3):
         """The latest meeting of `lijst` at least `marge` days before `datum`, or None."""
@@ -424,8 +587,13 @@ class Generator:
         b0 = self._ids(Besluit, n)
         self.besluit_id = b0 + z
         self.gepubliceerd = []  # candidates for a rectificatie
-        uitkomsten = ["aangenomen"] * 80 + ["geamendeerd_aangenomen"] * 6 + ["verworpen"] * 6 + \
-                     ["aangehouden"] * 5 + ["ingetrokken"] * 3
+        uitkomsten = (
+            ["aangenomen"] * 80
+            + ["geamendeerd_aangenomen"] * 6
+            + ["verworpen"] * 6
+            + ["aangehouden"] * 5
+            + ["ingetrokken"] * 3
+        )
         nu = datetime.datetime.combine(self.peildatum, datetime.time(12), tzinfo=AMSTERDAM)
         bar = self._bar(z, "zaken")
         for start in range(0, z, self.chunk):
@@ -463,12 +631,30 @@ class Generator:
                     tekst.alinea(rng, 1, 2),
                     tekst.alinea(rng, 1, 2) if rng.random() < 0.7 else "",
                 ]
-                t["rv"].append((rv_id, self._uuid(), 1, zaak_id, titel, college, raad.datum,
-                                wethouders[d % len(wethouders)], *secties, amb.get("directeur_secretaris"),
-                                amb.get("burgemeester"), rv_status, rv_vertr, ts, ts))
-                punten = [f"{obj} {sub} {plek} vast te stellen.",
-                          f"een krediet van € {rng.randint(5, 900) * 1000:,} beschikbaar te stellen.".replace(",", "."),
-                          "de begroting overeenkomstig te wijzigen."][:rng.randint(1, 3)]
+                t["rv"].append(
+                    (
+                        rv_id,
+                        self._uuid(),
+                        1,
+                        zaak_id,
+                        titel,
+                        college,
+                        raad.datum,
+                        wethouders[d % len(wethouders)],
+                        *secties,
+                        amb.get("directeur_secretaris"),
+                        amb.get("burgemeester"),
+                        rv_status,
+                        rv_vertr,
+                        ts,
+                        ts,
+                    )
+                )
+                punten = [
+                    f"{obj} {sub} {plek} vast te stellen.",
+                    f"een krediet van € {rng.randint(5, 900) * 1000:,} beschikbaar te stellen.".replace(",", "."),
+                    "de begroting overeenkomstig te wijzigen.",
+                ][: rng.randint(1, 3)]
                 for v, p in enumerate(punten, 1):
                     t["bp"].append((rv_id, v, p))
 
@@ -477,8 +663,9 @@ class Generator:
                 ap_ids = {}
                 behandeling_raad = "hamerstuk" if rng.random() < 0.4 else "bespreekstuk"
                 stops = [(raad, behandeling_raad)]
-                commissie = self._voor(self.commissie_data, self.commissies, raad.datum) if rng.random() < 0.85 \
-                    else None
+                commissie = (
+                    self._voor(self.commissie_data, self.commissies, raad.datum) if rng.random() < 0.85 else None
+                )
                 if commissie:
                     stops.append((commissie, "bespreekstuk"))
                     if rng.random() < 0.25:
@@ -494,9 +681,26 @@ class Generator:
                         aanvang = datetime.time(20 + (volgorde - 3) // 2, 30 * ((volgorde - 3) % 2))
                         einde = datetime.time(20 + (volgorde - 2) // 2, 30 * ((volgorde - 2) % 2))
                     ts2 = self._tijdstip(m.datum - datetime.timedelta(days=10))
-                    t["ap"].append((ap_id, self._uuid(), 1, m.id, volgorde, str(volgorde), titel,
-                                    f"Behandeling van het raadsvoorstel {zaaknummer}.", aanvang, einde, behandeling,
-                                    besloten, zaak_id, rv_id, ts2, ts2))
+                    t["ap"].append(
+                        (
+                            ap_id,
+                            self._uuid(),
+                            1,
+                            m.id,
+                            volgorde,
+                            str(volgorde),
+                            titel,
+                            f"Behandeling van het raadsvoorstel {zaaknummer}.",
+                            aanvang,
+                            einde,
+                            behandeling,
+                            besloten,
+                            zaak_id,
+                            rv_id,
+                            ts2,
+                            ts2,
+                        )
+                    )
                     t["apo"].append((ap_id, sub_id))
                     ap_ids[m.id] = ap_id
 
@@ -504,17 +708,38 @@ class Generator:
                 for _ in range(rng.choices((0, 1, 2, 3, 4), (25, 30, 25, 12, 8))[0]):
                     memo_id = self._ids(Memo, 1)
                     datum = raad.datum - datetime.timedelta(days=rng.randint(5, 120))
-                    soort = rng.choices(("memo", "raadsinformatiebrief", "beantwoording_vragen", "procesvoorstel"),
-                                        (50, 30, 15, 5))[0]
+                    soort = rng.choices(
+                        ("memo", "raadsinformatiebrief", "beantwoording_vragen", "procesvoorstel"), (50, 30, 15, 5)
+                    )[0]
                     antwoord = commissie.id if soort == "beantwoording_vragen" and commissie else None
                     betreft = f"{'Beantwoording vragen ' if antwoord else ''}{sub} {plek}".strip()
                     status = "concept" if (datum >= self.peildatum or rng.random() < 0.05) else "definitief"
                     vertr = "vertrouwelijk" if rng.random() < 0.05 else "openbaar"
                     ts3 = self._tijdstip(datum)
-                    t["memo"].append((memo_id, self._uuid(), 1, soort, f"Gemeenteraad {gemeente}", "",
-                                      "College van burgemeester en wethouders", datum, betreft,
-                                      str(10_000 + memo_id), tekst.alinea(rng, 3, 6) + "\n\n" + tekst.alinea(rng, 2, 4),
-                                      zaak_id, antwoord, status, "", "", "", vertr, ts3, ts3))
+                    t["memo"].append(
+                        (
+                            memo_id,
+                            self._uuid(),
+                            1,
+                            soort,
+                            f"Gemeenteraad {gemeente}",
+                            "",
+                            "College van burgemeester en wethouders",
+                            datum,
+                            betreft,
+                            str(10_000 + memo_id),
+                            tekst.alinea(rng, 3, 6) + "\n\n" + tekst.alinea(rng, 2, 4),
+                            zaak_id,
+                            antwoord,
+                            status,
+                            "",
+                            "",
+                            "",
+                            vertr,
+                            ts3,
+                            ts3,
+                        )
+                    )
                     t["mo"].append((memo_id, sub_id))
                     if rng.random() < 0.6:
                         t["apm"].append((ap_ids[raad.id], memo_id))
@@ -541,10 +766,35 @@ class Generator:
                     voor = rng.randint(11, 21)
                     stemming, tegen = "stemmen", 21 - voor
                 amb_raad, _ = self._periode(raad.datum)
-                t["besluit"].append((b_id, self._uuid(), 1, zaak_id, rv_id, raad.id, ap_ids[raad.id], titel,
-                                     uitkomst, stemming, voor, tegen, amb_raad.get("griffier"),
-                                     amb_raad.get("burgemeester"), b_status, b_vertr, vastgesteld_op,
-                                     gepubliceerd_op, None, 1, None, "", "", ts, gepubliceerd_op or ts))
+                t["besluit"].append(
+                    (
+                        b_id,
+                        self._uuid(),
+                        1,
+                        zaak_id,
+                        rv_id,
+                        raad.id,
+                        ap_ids[raad.id],
+                        titel,
+                        uitkomst,
+                        stemming,
+                        voor,
+                        tegen,
+                        amb_raad.get("griffier"),
+                        amb_raad.get("burgemeester"),
+                        b_status,
+                        b_vertr,
+                        vastgesteld_op,
+                        gepubliceerd_op,
+                        None,
+                        1,
+                        None,
+                        "",
+                        "",
+                        ts,
+                        gepubliceerd_op or ts,
+                    )
+                )
                 if b_status == "gepubliceerd":
                     self.gepubliceerd.append(b_id)
                 for v, p in enumerate(punten, 1):
@@ -586,10 +836,30 @@ class Generator:
                 status = "concept" if (datum >= self.peildatum or rng.random() < 0.05) else "definitief"
                 vertr = "vertrouwelijk" if rng.random() < 0.06 else "openbaar"
                 ts = self._tijdstip(datum)
-                memos.append((memo_id, self._uuid(), 1, "raadsinformatiebrief", f"Gemeenteraad {gemeente}", "",
-                               "College van burgemeester en wethouders", datum, f"Stand van zaken {sub} {project}",
-                               str(10_000 + memo_id), tekst.alinea(rng, 3, 6), None, None, status, "", "", "", vertr,
-                               ts, ts))
+                memos.append(
+                    (
+                        memo_id,
+                        self._uuid(),
+                        1,
+                        "raadsinformatiebrief",
+                        f"Gemeenteraad {gemeente}",
+                        "",
+                        "College van burgemeester en wethouders",
+                        datum,
+                        f"Stand van zaken {sub} {project}",
+                        str(10_000 + memo_id),
+                        tekst.alinea(rng, 3, 6),
+                        None,
+                        None,
+                        status,
+                        "",
+                        "",
+                        "",
+                        vertr,
+                        ts,
+                        ts,
+                    )
+                )
                 mo.append((memo_id, sub_id))
                 mo.append((memo_id, project_id))
             with transaction.atomic():
@@ -606,8 +876,26 @@ class Generator:
         ap = self._ids(Agendapunt, len(alle))
         for m in alle:
             ts = self._tijdstip(m.datum - datetime.timedelta(days=14))
-            punten.append((ap, self._uuid(), 1, m.id, m.volgende, str(m.volgende), "Sluiting", "", None, None,
-                           "informatief", False, None, None, ts, ts))
+            punten.append(
+                (
+                    ap,
+                    self._uuid(),
+                    1,
+                    m.id,
+                    m.volgende,
+                    str(m.volgende),
+                    "Sluiting",
+                    "",
+                    None,
+                    None,
+                    "informatief",
+                    False,
+                    None,
+                    None,
+                    ts,
+                    ts,
+                )
+            )
             ap += 1
         with transaction.atomic():
             self.schrijver.schrijf(Agendapunt, self.AP_VELDEN, punten)
@@ -621,11 +909,35 @@ class Generator:
             oud = oude[oud_id]
             b_id = self.besluit_id + k
             gepubliceerd_op = oud.gepubliceerd_op + datetime.timedelta(days=rng.randint(7, 40))
-            rijen.append((b_id, self._uuid(), 1, oud.zaak_id, oud.raadsvoorstel_id, oud.vergadering_id,
-                          oud.agendapunt_id, oud.titel, oud.uitkomst, oud.stemming, oud.stemmen_voor,
-                          oud.stemmen_tegen, oud.griffier_id, oud.voorzitter_id, "gepubliceerd",
-                          oud.vertrouwelijkheid, oud.vastgesteld_op, gepubliceerd_op, None, 2, oud.id,
-                          "Verschrijving in het dictum hersteld.", "", gepubliceerd_op, gepubliceerd_op))
+            rijen.append(
+                (
+                    b_id,
+                    self._uuid(),
+                    1,
+                    oud.zaak_id,
+                    oud.raadsvoorstel_id,
+                    oud.vergadering_id,
+                    oud.agendapunt_id,
+                    oud.titel,
+                    oud.uitkomst,
+                    oud.stemming,
+                    oud.stemmen_voor,
+                    oud.stemmen_tegen,
+                    oud.griffier_id,
+                    oud.voorzitter_id,
+                    "gepubliceerd",
+                    oud.vertrouwelijkheid,
+                    oud.vastgesteld_op,
+                    gepubliceerd_op,
+                    None,
+                    2,
+                    oud.id,
+                    "Verschrijving in het dictum hersteld.",
+                    "",
+                    gepubliceerd_op,
+                    gepubliceerd_op,
+                )
+            )
             dictum.append((b_id, 1, "het eerdere besluit te herstellen zoals in de bijlage aangegeven."))
         with transaction.atomic():
             self.schrijver.schrijf(Besluit, self.BESLUIT_VELDEN, rijen)
@@ -633,9 +945,24 @@ class Generator:
 
     # -- phase 6: sequences after explicit primary keys
     def _sequences(self):
-        modellen = [Gremium, Persoon, Rol, Onderwerp, Vergadering, Agendapunt, Zaak, Raadsvoorstel, Memo, Besluit,
-                    Beslispunt, DictumPunt, Zaak.onderwerpen.through, Agendapunt.onderwerpen.through,
-                    Memo.onderwerpen.through, Agendapunt.memos.through]
+        modellen = [
+            Gremium,
+            Persoon,
+            Rol,
+            Onderwerp,
+            Vergadering,
+            Agendapunt,
+            Zaak,
+            Raadsvoorstel,
+            Memo,
+            Besluit,
+            Beslispunt,
+            DictumPunt,
+            Zaak.onderwerpen.through,
+            Agendapunt.onderwerpen.through,
+            Memo.onderwerpen.through,
+            Agendapunt.memos.through,
+        ]
         statements = connection.ops.sequence_reset_sql(no_style(), modellen)
         with connection.cursor() as cursor:
             for sql in statements:
@@ -644,8 +971,12 @@ class Generator:
     # -- phase 7: the search index, built in bulk (one statement per kind of document)
     def _zoekindex(self):
         if connection.vendor == "postgresql":
-            vanaf = {"besluit": self.eerste_id[Besluit], "raadsvoorstel": self.eerste_id[Raadsvoorstel],
-                     "memo": self.eerste_id[Memo], "agendapunt": self.eerste_id[Agendapunt]}
+            vanaf = {
+                "besluit": self.eerste_id[Besluit],
+                "raadsvoorstel": self.eerste_id[Raadsvoorstel],
+                "memo": self.eerste_id[Memo],
+                "agendapunt": self.eerste_id[Agendapunt],
+            }
             zoekindex_bulk(vanaf=vanaf, uitvoer=self.uitvoer)
         else:
             search.zoekindex_herbouwen()  # small sizes only (tests): row by row through the builders
@@ -665,8 +996,10 @@ class Generator:
         cache_ongeldig_maken()
 
 
-def schaaldata_genereren(*, besluiten: int, seed: int = 7, peildatum: datetime.date | None = None, uitvoer=None,
-                         voortgang: bool = True) -> Resultaat:
+def schaaldata_genereren(
+    *, besluiten: int, seed: int = 7, peildatum: datetime.date | None = None, uitvoer=None, voortgang: bool = True
+) -> Resultaat:
     peildatum = peildatum or datetime.date.today()
-    return Generator(besluiten=besluiten, seed=seed, peildatum=peildatum, uitvoer=uitvoer,
-                     voortgang=voortgang).uitvoeren()
+    return Generator(
+        besluiten=besluiten, seed=seed, peildatum=peildatum, uitvoer=uitvoer, voortgang=voortgang
+    ).uitvoeren()

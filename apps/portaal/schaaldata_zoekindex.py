@@ -41,8 +41,10 @@ def _keuze_sql(kolom: str, model, veld: str) -> str:
 
 
 def _vector(titel_sql="d.zaaknummer || ' ' || d.titel") -> str:
-    return (f"setweight(to_tsvector('{ZOEKCONFIG}', coalesce({titel_sql}, '')), 'A') || "
-            f"setweight(to_tsvector('{ZOEKCONFIG}', coalesce(d.tekst, '')), 'B')")
+    return (
+        f"setweight(to_tsvector('{ZOEKCONFIG}', coalesce({titel_sql}, '')), 'A') || "
+        f"setweight(to_tsvector('{ZOEKCONFIG}', coalesce(d.tekst, '')), 'B')"
+    )
 
 
 def zoekindex_bulk(*, vanaf: dict, uitvoer=None) -> dict[str, int]:
@@ -50,20 +52,28 @@ def zoekindex_bulk(*, vanaf: dict, uitvoer=None) -> dict[str, int]:
     from apps.core.models import Zoekdocument
 
     tabel = Zoekdocument._meta.db_table
-    url_besluit = _url_sql([("besluiten:detail", {"zaaknummer": PLAATS_ZAAK})], f"/besluiten/{PLAATS_ZAAK}/",
-                           PLAATS_ZAAK, "z.zaaknummer")
+    url_besluit = _url_sql(
+        [("besluiten:detail", {"zaaknummer": PLAATS_ZAAK})], f"/besluiten/{PLAATS_ZAAK}/", PLAATS_ZAAK, "z.zaaknummer"
+    )
     url_rv = _url_sql(
         [("raadsvoorstellen:detail", {"zaaknummer": PLAATS_ZAAK}), ("portaal:zaak", {"zaaknummer": PLAATS_ZAAK})],
-        f"/zoeken/?q={PLAATS_ZAAK}", PLAATS_ZAAK, "z.zaaknummer")
+        f"/zoeken/?q={PLAATS_ZAAK}",
+        PLAATS_ZAAK,
+        "z.zaaknummer",
+    )
     url_memo = _url_sql([("memos:detail", {"uuid": PLAATS_UUID})], "", str(PLAATS_UUID), "m.uuid::text")
     url_memo_zaak = _url_sql([("portaal:zaak", {"zaaknummer": PLAATS_ZAAK})], "", PLAATS_ZAAK, "z.zaaknummer")
-    url_agenda = _url_sql([("vergaderagenda:agenda", {"datum": "2000-01-01"})], "/vergaderingen/", "2000-01-01",
-                          "to_char(v.datum, 'YYYY-MM-DD')")
+    url_agenda = _url_sql(
+        [("vergaderagenda:agenda", {"datum": "2000-01-01"})],
+        "/vergaderingen/",
+        "2000-01-01",
+        "to_char(v.datum, 'YYYY-MM-DD')",
+    )
     if not url_memo:
         # No memo page: the zaak's timeline, else the first subject's, else a search for the subject line.
         url_onderwerp = _url_sql([("portaal:onderwerp", {"slug": "plaatshouder"})], "", "plaatshouder", "o.slug")
-        url_memo = f"""coalesce({url_memo_zaak or 'NULL'},
-            (SELECT {url_onderwerp or 'NULL'} FROM memos_memo_onderwerpen mo JOIN core_onderwerp o
+        url_memo = f"""coalesce({url_memo_zaak or "NULL"},
+            (SELECT {url_onderwerp or "NULL"} FROM memos_memo_onderwerpen mo JOIN core_onderwerp o
              ON o.id = mo.onderwerp_id WHERE mo.memo_id = m.id ORDER BY o.naam, o.id LIMIT 1),
             '/zoeken/?q=' || replace(left(m.betreft, 100), ' ', '+'))"""
     secties = " , ".join(
@@ -73,7 +83,7 @@ def zoekindex_bulk(*, vanaf: dict, uitvoer=None) -> dict[str, int]:
     selecties = {
         "besluit": f"""
             SELECT 'besluit', b.id, b.titel,
-                   btrim(concat_ws(E'\\n', dictum.tekst, {_keuze_sql('b.uitkomst', Besluit, 'uitkomst')},
+                   btrim(concat_ws(E'\\n', dictum.tekst, {_keuze_sql("b.uitkomst", Besluit, "uitkomst")},
                                    b.rectificatie_reden), E' \\n\\r\\t'),
                    {url_besluit}, coalesce(v.datum, (b.gepubliceerd_op AT TIME ZONE 'Europe/Amsterdam')::date),
                    z.zaaknummer,
@@ -102,7 +112,7 @@ def zoekindex_bulk(*, vanaf: dict, uitvoer=None) -> dict[str, int]:
             WHERE r.id >= %(vanaf)s""",
         "memo": f"""
             SELECT 'memo', m.id, m.betreft,
-                   concat_ws(E'\\n', {_keuze_sql('m.soort', Memo, 'soort')}, 'Van: ' || m.van, 'Aan: ' || m.aan,
+                   concat_ws(E'\\n', {_keuze_sql("m.soort", Memo, "soort")}, 'Van: ' || m.van, 'Aan: ' || m.aan,
                              CASE WHEN m.kenmerk <> '' THEN 'Kenmerk: ' || m.kenmerk END, '', m.tekst),
                    {url_memo}, m.datum, coalesce(z.zaaknummer, ''),
                    CASE WHEN m.status <> 'definitief' THEN 'griffie'
@@ -124,8 +134,10 @@ def zoekindex_bulk(*, vanaf: dict, uitvoer=None) -> dict[str, int]:
     resultaat = {}
     with connection.cursor() as cursor:
         cursor.execute("SET maintenance_work_mem = '512MB'")
-        cursor.execute("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = %s AND indexdef ILIKE %s",
-                       [tabel, "%USING gin%"])
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = %s AND indexdef ILIKE %s",
+            [tabel, "%USING gin%"],
+        )
         gin = cursor.fetchall()
         for naam, _ in gin:
             cursor.execute(f'DROP INDEX IF EXISTS "{naam}"')
@@ -133,14 +145,17 @@ def zoekindex_bulk(*, vanaf: dict, uitvoer=None) -> dict[str, int]:
             for soort, select in selecties.items():
                 if soort not in vanaf:
                     continue
-                cursor.execute(f"""
+                cursor.execute(
+                    f"""
                     INSERT INTO {tabel} (soort, object_id, titel, tekst, url, datum, jaar, zaaknummer,
                                          zichtbaarheid, zoektekst, bijgewerkt_op, zoekvector)
                     SELECT d.soort, d.object_id, left(d.titel, 500), left(d.tekst, 100000), left(d.url, 300),
                            d.datum, extract(year FROM d.datum)::int, d.zaaknummer, d.zichtbaarheid, '', now(),
                            {_vector()}
                     FROM ({select}) AS d(soort, object_id, titel, tekst, url, datum, zaaknummer, zichtbaarheid)
-                    ON CONFLICT (soort, object_id) DO NOTHING""", {"vanaf": vanaf[soort]})
+                    ON CONFLICT (soort, object_id) DO NOTHING""",
+                    {"vanaf": vanaf[soort]},
+                )
                 resultaat[soort] = cursor.rowcount
                 if uitvoer is not None:
                     uitvoer.write(f"    zoekdocumenten {soort}: {cursor.rowcount}\n")

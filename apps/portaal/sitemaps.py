@@ -18,8 +18,14 @@ class VasteSitemap(Sitemap):
     priority = 0.6
 
     def items(self):
-        return ["portaal:home", "vergaderagenda:kalender", "besluiten:lijst", "portaal:onderwerpen",
-                "portaal:toegankelijkheid", "portaal:open-data"]
+        return [
+            "portaal:home",
+            "vergaderagenda:kalender",
+            "besluiten:lijst",
+            "portaal:onderwerpen",
+            "portaal:toegankelijkheid",
+            "portaal:open-data",
+        ]
 
     def location(self, item):
         return reverse(item)
@@ -31,8 +37,11 @@ class BesluitenSitemap(Sitemap):
     limit = 10000
 
     def items(self):
-        return (huidige_besluiten(user=AnonymousUser()).order_by("-gepubliceerd_op", "-id")
-                .values("zaak__zaaknummer", "gepubliceerd_op"))
+        return (
+            huidige_besluiten(user=AnonymousUser())
+            .order_by("-gepubliceerd_op", "-id")
+            .values("zaak__zaaknummer", "gepubliceerd_op")
+        )
 
     def location(self, item):
         return reverse("besluiten:detail", kwargs={"zaaknummer": item["zaak__zaaknummer"]})
@@ -49,8 +58,11 @@ class ZakenSitemap(Sitemap):
     limit = 10000
 
     def items(self):
-        return (huidige_besluiten(user=AnonymousUser()).order_by("-gepubliceerd_op", "-id")
-                .values_list("zaak__zaaknummer", flat=True))
+        return (
+            huidige_besluiten(user=AnonymousUser())
+            .order_by("-gepubliceerd_op", "-id")
+            .values_list("zaak__zaaknummer", flat=True)
+        )
 
     def location(self, item):
         return reverse("portaal:zaak", kwargs={"zaaknummer": item})

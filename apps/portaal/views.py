@@ -25,10 +25,14 @@ def home(request):
 
 
 def onderwerpen(request):
-    return render(request, "portaal/onderwerpen.html", {
-        "onderwerpen": onderwerpen_boom(),
-        "kruimelpad": [("Onderwerpen", None)],
-    })
+    return render(
+        request,
+        "portaal/onderwerpen.html",
+        {
+            "onderwerpen": onderwerpen_boom(),
+            "kruimelpad": [("Onderwerpen", None)],
+        },
+    )
 
 
 # What the toegankelijkheidsverklaring says was used, and when. tests/portaal/test_toegankelijkheidsverklaring.py
@@ -43,15 +47,23 @@ TOEGANKELIJKHEIDSTOETS = {
 
 
 def toegankelijkheid(request):
-    return render(request, "portaal/toegankelijkheid.html", {
-        "toets": TOEGANKELIJKHEIDSTOETS, "kruimelpad": [("Toegankelijkheidsverklaring", None)],
-    })
+    return render(
+        request,
+        "portaal/toegankelijkheid.html",
+        {
+            "toets": TOEGANKELIJKHEIDSTOETS,
+            "kruimelpad": [("Toegankelijkheidsverklaring", None)],
+        },
+    )
 
 
 def open_data(request):
     return render(
         request,
         "portaal/open_data.html",
-        {"gremia": vergaderde_gremia(user=request.user), "onderwerpen": list(onderwerpen_lijst()),
-         "kruimelpad": [("Open data", None)]},
+        {
+            "gremia": vergaderde_gremia(user=request.user),
+            "onderwerpen": list(onderwerpen_lijst()),
+            "kruimelpad": [("Open data", None)],
+        },
     )

@@ -27,10 +27,15 @@ def _jaren():
 
 
 class ZoekForm(forms.Form):
-    q = forms.CharField(label="Zoekterm", required=False, strip=True,
-                        help_text='Tip: zet woorden tussen "aanhalingstekens" om precies die woordgroep te vinden.')
-    soort = forms.ChoiceField(label="Soort stuk", required=False,
-                              choices=[("", "Alle soorten"), *Zoekdocument.Soort.choices])
+    q = forms.CharField(
+        label="Zoekterm",
+        required=False,
+        strip=True,
+        help_text='Tip: zet woorden tussen "aanhalingstekens" om precies die woordgroep te vinden.',
+    )
+    soort = forms.ChoiceField(
+        label="Soort stuk", required=False, choices=[("", "Alle soorten"), *Zoekdocument.Soort.choices]
+    )
     jaar = forms.TypedChoiceField(label="Jaar", required=False, choices=_jaren, coerce=int, empty_value=None)
 
     def clean_q(self):
@@ -67,13 +72,13 @@ def zoeken(request):
     vraag = ontleed_zoekvraag(q)
     if vraag.leeg:
         context["melding"] = (
-            "Vul een zoekterm in." if not q.strip()
+            "Vul een zoekterm in."
+            if not q.strip()
             else "Gebruik minstens één woord van twee of meer letters of cijfers."
         )
         return render(request, "portaal/zoeken.html", context)
 
-    qs = zoekdocumenten(rol=rol_van(request.user), vraag=vraag, soort=data.get("soort") or None,
-                        jaar=data.get("jaar"))
+    qs = zoekdocumenten(rol=rol_van(request.user), vraag=vraag, soort=data.get("soort") or None, jaar=data.get("jaar"))
     pagina = Paginator(qs, PER_PAGINA).get_page(request.GET.get("page"))
     rijen = list(pagina.object_list)
     koppen = fragmenten(rijen, vraag)
@@ -81,11 +86,13 @@ def zoeken(request):
         rij.fragment = koppen.get(rij.id, "")
     querystring = request.GET.copy()
     querystring.pop("page", None)
-    context.update({
-        "page_obj": pagina,
-        "resultaten": rijen,
-        "aantal": pagina.paginator.count,
-        "afgekapt": pagina.paginator.count >= KANDIDATEN,
-        "querystring": querystring.urlencode(),
-    })
+    context.update(
+        {
+            "page_obj": pagina,
+            "resultaten": rijen,
+            "aantal": pagina.paginator.count,
+            "afgekapt": pagina.paginator.count >= KANDIDATEN,
+            "querystring": querystring.urlencode(),
+        }
+    )
     return render(request, "portaal/zoeken.html", context)

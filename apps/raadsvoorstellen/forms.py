@@ -33,14 +33,21 @@ class RaadsvoorstelForm(VersieFormMixin, NieuweBijlageFormMixin, forms.ModelForm
     NIEUW, BESTAAND = "nieuw", "bestaand"
 
     zaak_keuze = forms.ChoiceField(
-        label=_("Zaak"), widget=forms.RadioSelect, initial=NIEUW,
+        label=_("Zaak"),
+        widget=forms.RadioSelect,
+        initial=NIEUW,
         choices=[(NIEUW, _("Neem het volgende vrije zaaknummer")), (BESTAAND, _("Gebruik een bestaand zaaknummer"))],
     )
-    zaaknummer = forms.CharField(label=_("Bestaand zaaknummer"), required=False, max_length=30,
-                                 help_text=format_lazy(_("Alleen bij een bestaand zaaknummer, bijvoorbeeld {}."),
-                                                       settings.ZAAKNUMMER_VOORBEELD))
+    zaaknummer = forms.CharField(
+        label=_("Bestaand zaaknummer"),
+        required=False,
+        max_length=30,
+        help_text=format_lazy(_("Alleen bij een bestaand zaaknummer, bijvoorbeeld {}."), settings.ZAAKNUMMER_VOORBEELD),
+    )
     onderwerpen = forms.ModelMultipleChoiceField(
-        label=_("Onderwerpen"), queryset=Onderwerp.objects.order_by("naam"), required=False,
+        label=_("Onderwerpen"),
+        queryset=Onderwerp.objects.order_by("naam"),
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     college_besluitdatum = datumveld(_("Datum collegebesluit"), required=False)
@@ -80,10 +87,11 @@ class RaadsvoorstelForm(VersieFormMixin, NieuweBijlageFormMixin, forms.ModelForm
         cleaned = super().clean()
         college, raad = cleaned.get("college_besluitdatum"), cleaned.get("datum_raadsvergadering")
         if college and raad and college > raad:
-            self.add_error("datum_raadsvergadering",
-                           _("De datum van de raadsvergadering ligt vóór de datum van het collegebesluit."))
+            self.add_error(
+                "datum_raadsvergadering",
+                _("De datum van de raadsvergadering ligt vóór de datum van het collegebesluit."),
+            )
         return cleaned
 
     def velden(self) -> dict:
         return {naam: self.cleaned_data[naam] for naam in VELDEN if naam in self.cleaned_data}
-

@@ -23,11 +23,17 @@ class Raadsvoorstel(PubliekRecord, VersionedModel):
         _("datum collegebesluit"), null=True, blank=True, help_text=_("De datum waarop het college het voorstel deed.")
     )
     datum_raadsvergadering = models.DateField(
-        _("datum raadsvergadering"), null=True, blank=True,
+        _("datum raadsvergadering"),
+        null=True,
+        blank=True,
         help_text=_("De vergadering waarvoor het voorstel bedoeld is."),
     )
     portefeuillehouder = models.ForeignKey(
-        Persoon, on_delete=models.PROTECT, null=True, blank=True, related_name="raadsvoorstellen_portefeuille",
+        Persoon,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="raadsvoorstellen_portefeuille",
         verbose_name=_("portefeuillehouder"),
     )
     voorstel = models.TextField(_("voorstel"), blank=True)
@@ -41,11 +47,19 @@ class Raadsvoorstel(PubliekRecord, VersionedModel):
     communicatie = models.TextField(_("communicatie"), blank=True)
     financiele_consequenties = models.TextField(_("financiële consequenties"), blank=True)
     directeur_secretaris = models.ForeignKey(
-        Persoon, on_delete=models.PROTECT, null=True, blank=True, related_name="raadsvoorstellen_secretaris",
+        Persoon,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="raadsvoorstellen_secretaris",
         verbose_name=_("directeur-secretaris"),
     )
     burgemeester = models.ForeignKey(
-        Persoon, on_delete=models.PROTECT, null=True, blank=True, related_name="raadsvoorstellen_burgemeester",
+        Persoon,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="raadsvoorstellen_burgemeester",
         verbose_name=_("burgemeester"),
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT)
@@ -57,8 +71,16 @@ class Raadsvoorstel(PubliekRecord, VersionedModel):
     objects = RaadsvoorstelQuerySet.as_manager()
 
     SECTIES = [
-        "voorstel", "aanleiding", "doel_effect", "toelichting", "argumenten", "tegenargumenten",
-        "risicos", "plan_van_aanpak", "communicatie", "financiele_consequenties",
+        "voorstel",
+        "aanleiding",
+        "doel_effect",
+        "toelichting",
+        "argumenten",
+        "tegenargumenten",
+        "risicos",
+        "plan_van_aanpak",
+        "communicatie",
+        "financiele_consequenties",
     ]
 
     class Meta:
@@ -92,9 +114,7 @@ class Beslispunt(models.Model):
         verbose_name = _("beslispunt")
         verbose_name_plural = _("beslispunten")
         ordering = ["volgorde"]
-        constraints = [
-            models.UniqueConstraint(fields=["raadsvoorstel", "volgorde"], name="beslispunt_volgorde_uniek")
-        ]
+        constraints = [models.UniqueConstraint(fields=["raadsvoorstel", "volgorde"], name="beslispunt_volgorde_uniek")]
 
     def __str__(self):
         return self.tekst[:80]
@@ -108,6 +128,4 @@ class RaadsvoorstelBijlage(BijlageBase):
     class Meta(BijlageBase.Meta):
         verbose_name = _("bijlage bij raadsvoorstel")
         verbose_name_plural = _("bijlagen bij raadsvoorstellen")
-        constraints = [
-            models.UniqueConstraint(fields=["raadsvoorstel", "volgorde"], name="rv_bijlage_volgorde_uniek")
-        ]
+        constraints = [models.UniqueConstraint(fields=["raadsvoorstel", "volgorde"], name="rv_bijlage_volgorde_uniek")]

@@ -13,8 +13,14 @@ from .models import Beslispunt, Raadsvoorstel, RaadsvoorstelBijlage
 
 BEWERKBAAR = {Raadsvoorstel.Status.CONCEPT, Raadsvoorstel.Status.AANGEBODEN, Raadsvoorstel.Status.GEAGENDEERD}
 VELDEN = [
-    "titel", "college_besluitdatum", "datum_raadsvergadering", "portefeuillehouder", *Raadsvoorstel.SECTIES,
-    "directeur_secretaris", "burgemeester", "vertrouwelijkheid",
+    "titel",
+    "college_besluitdatum",
+    "datum_raadsvergadering",
+    "portefeuillehouder",
+    *Raadsvoorstel.SECTIES,
+    "directeur_secretaris",
+    "burgemeester",
+    "vertrouwelijkheid",
 ]
 
 
@@ -32,7 +38,11 @@ def _beslispunten_vervangen(raadsvoorstel: Raadsvoorstel, teksten: Sequence[str]
 
 
 def raadsvoorstel_aanmaken(
-    *, zaak: Zaak, velden: dict, beslispunten: Sequence[str] = (), onderwerpen: Iterable[Onderwerp] | None = None,
+    *,
+    zaak: Zaak,
+    velden: dict,
+    beslispunten: Sequence[str] = (),
+    onderwerpen: Iterable[Onderwerp] | None = None,
     door=None,
 ) -> Raadsvoorstel:
     """Create a raadsvoorstel (status concept) for a zaak that has none yet."""
@@ -51,8 +61,13 @@ def raadsvoorstel_aanmaken(
 
 
 def raadsvoorstel_bijwerken(
-    *, raadsvoorstel: Raadsvoorstel, versie: int, velden: dict, beslispunten: Sequence[str] | None = None,
-    onderwerpen: Iterable[Onderwerp] | None = None, door=None,
+    *,
+    raadsvoorstel: Raadsvoorstel,
+    versie: int,
+    velden: dict,
+    beslispunten: Sequence[str] | None = None,
+    onderwerpen: Iterable[Onderwerp] | None = None,
+    door=None,
 ) -> Raadsvoorstel:
     """Save changes; refused when someone else saved in between (VersieConflict) or the status forbids it."""
     with transaction.atomic():
@@ -97,17 +112,22 @@ def raadsvoorstel_indienen(*, raadsvoorstel: Raadsvoorstel, door=None) -> Raadsv
     if not raadsvoorstel.beslispunten.exists():
         raise RegelFout("Een raadsvoorstel heeft minstens één beslispunt nodig voordat het kan worden aangeboden.")
     return _status_wijzigen(
-        raadsvoorstel, van={Raadsvoorstel.Status.CONCEPT}, naar=Raadsvoorstel.Status.AANGEBODEN,
-        melding="Alleen een concept kan worden aangeboden.", door=door, reden="Aangeboden",
+        raadsvoorstel,
+        van={Raadsvoorstel.Status.CONCEPT},
+        naar=Raadsvoorstel.Status.AANGEBODEN,
+        melding="Alleen een concept kan worden aangeboden.",
+        door=door,
+        reden="Aangeboden",
     )
 
 
 def raadsvoorstel_intrekken(*, raadsvoorstel: Raadsvoorstel, door=None) -> Raadsvoorstel:
     return _status_wijzigen(
-        raadsvoorstel, van={Raadsvoorstel.Status.CONCEPT, Raadsvoorstel.Status.AANGEBODEN,
-                            Raadsvoorstel.Status.GEAGENDEERD},
+        raadsvoorstel,
+        van={Raadsvoorstel.Status.CONCEPT, Raadsvoorstel.Status.AANGEBODEN, Raadsvoorstel.Status.GEAGENDEERD},
         naar=Raadsvoorstel.Status.INGETROKKEN,
-        melding="Een raadsvoorstel waarover al besloten is, kan niet meer worden ingetrokken.", door=door,
+        melding="Een raadsvoorstel waarover al besloten is, kan niet meer worden ingetrokken.",
+        door=door,
         reden="Ingetrokken",
     )
 
@@ -118,23 +138,30 @@ def raadsvoorstel_agenderen(*, raadsvoorstel: Raadsvoorstel, door=None) -> Raads
     if status == Raadsvoorstel.Status.INGETROKKEN:
         raise RegelFout("Een ingetrokken raadsvoorstel kan niet worden geagendeerd.", veld="raadsvoorstel")
     if status == Raadsvoorstel.Status.CONCEPT:
-        raise RegelFout("Een raadsvoorstel moet eerst worden aangeboden voordat het kan worden geagendeerd.",
-                        veld="raadsvoorstel")
+        raise RegelFout(
+            "Een raadsvoorstel moet eerst worden aangeboden voordat het kan worden geagendeerd.", veld="raadsvoorstel"
+        )
     if status == Raadsvoorstel.Status.GEAGENDEERD or status == Raadsvoorstel.Status.BESLOTEN:
         return raadsvoorstel
     return _status_wijzigen(
-        raadsvoorstel, van={Raadsvoorstel.Status.AANGEBODEN}, naar=Raadsvoorstel.Status.GEAGENDEERD,
-        melding="Dit raadsvoorstel kan niet worden geagendeerd.", door=door, reden="Geagendeerd",
+        raadsvoorstel,
+        van={Raadsvoorstel.Status.AANGEBODEN},
+        naar=Raadsvoorstel.Status.GEAGENDEERD,
+        melding="Dit raadsvoorstel kan niet worden geagendeerd.",
+        door=door,
+        reden="Geagendeerd",
     )
 
 
 def raadsvoorstel_besluit_genomen(*, raadsvoorstel: Raadsvoorstel, door=None) -> Raadsvoorstel:
     """Called by besluiten when the besluit is vastgesteld."""
     return _status_wijzigen(
-        raadsvoorstel, van={Raadsvoorstel.Status.GEAGENDEERD, Raadsvoorstel.Status.BESLOTEN},
+        raadsvoorstel,
+        van={Raadsvoorstel.Status.GEAGENDEERD, Raadsvoorstel.Status.BESLOTEN},
         naar=Raadsvoorstel.Status.BESLOTEN,
         melding="Een raadsvoorstel krijgt pas een besluit als het op de agenda van een vergadering staat.",
-        door=door, reden="Besloten",
+        door=door,
+        reden="Besloten",
     )
 
 
@@ -154,17 +181,29 @@ def raadsvoorstel_verwijderen(*, raadsvoorstel: Raadsvoorstel, door=None) -> Non
 
 
 def raadsvoorstel_bijlage_toevoegen(
-    *, raadsvoorstel: Raadsvoorstel, bestand, titel: str = "", vertrouwelijkheid: str = "openbaar",
-    mimetype: str | None = None, door=None,
+    *,
+    raadsvoorstel: Raadsvoorstel,
+    bestand,
+    titel: str = "",
+    vertrouwelijkheid: str = "openbaar",
+    mimetype: str | None = None,
+    door=None,
 ) -> RaadsvoorstelBijlage:
     with transaction.atomic():
         vers = Raadsvoorstel.objects.select_for_update().get(pk=raadsvoorstel.pk)
         if vers.status not in BEWERKBAAR:
-            raise RegelFout("Bij een besloten of ingetrokken raadsvoorstel kunnen geen bijlagen meer worden "
-                            "toegevoegd.")
-        return bijlage_aan_ouder_toevoegen(ouder=vers, bijlage_model=RaadsvoorstelBijlage, bestand=bestand,
-                                           titel=titel, vertrouwelijkheid=vertrouwelijkheid, mimetype=mimetype,
-                                           door=door)
+            raise RegelFout(
+                "Bij een besloten of ingetrokken raadsvoorstel kunnen geen bijlagen meer worden toegevoegd."
+            )
+        return bijlage_aan_ouder_toevoegen(
+            ouder=vers,
+            bijlage_model=RaadsvoorstelBijlage,
+            bestand=bestand,
+            titel=titel,
+            vertrouwelijkheid=vertrouwelijkheid,
+            mimetype=mimetype,
+            door=door,
+        )
 
 
 def raadsvoorstel_bijlage_verwijderen(*, bijlage: RaadsvoorstelBijlage, door=None) -> None:

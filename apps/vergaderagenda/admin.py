@@ -13,8 +13,21 @@ class AgendapuntAdminForm(forms.ModelForm):
 
     class Meta:
         model = Agendapunt
-        fields = ["vergadering", "volgorde", "volgnummer", "titel", "omschrijving", "aanvang", "einde", "behandeling",
-                  "besloten", "zaak", "raadsvoorstel", "memos", "onderwerpen"]
+        fields = [
+            "vergadering",
+            "volgorde",
+            "volgnummer",
+            "titel",
+            "omschrijving",
+            "aanvang",
+            "einde",
+            "behandeling",
+            "besloten",
+            "zaak",
+            "raadsvoorstel",
+            "memos",
+            "onderwerpen",
+        ]
 
     def clean_raadsvoorstel(self):
         voorstel = self.cleaned_data.get("raadsvoorstel")
@@ -22,8 +35,9 @@ class AgendapuntAdminForm(forms.ModelForm):
             if voorstel.status == "ingetrokken":
                 raise forms.ValidationError("Een ingetrokken raadsvoorstel kan niet worden geagendeerd.")
             if voorstel.status == "concept":
-                raise forms.ValidationError("Een raadsvoorstel moet eerst worden aangeboden voordat het kan worden "
-                                            "geagendeerd.")
+                raise forms.ValidationError(
+                    "Een raadsvoorstel moet eerst worden aangeboden voordat het kan worden geagendeerd."
+                )
         return voorstel
 
 
@@ -31,8 +45,19 @@ class AgendapuntInline(admin.StackedInline):
     model = Agendapunt
     form = AgendapuntAdminForm
     extra = 0
-    fields = ["volgorde", "volgnummer", "titel", "omschrijving", "aanvang", "einde", "behandeling", "besloten",
-              "zaak", "raadsvoorstel", "memos"]
+    fields = [
+        "volgorde",
+        "volgnummer",
+        "titel",
+        "omschrijving",
+        "aanvang",
+        "einde",
+        "behandeling",
+        "besloten",
+        "zaak",
+        "raadsvoorstel",
+        "memos",
+    ]
     autocomplete_fields = ["zaak", "raadsvoorstel", "memos"]
 
 
@@ -56,8 +81,9 @@ class VergaderingAdmin(DomeinAdminMixin, SimpleHistoryAdmin):
     def save_formset(self, request, form, formset, change):
         super().save_formset(request, form, formset, change)
         if formset.model is Agendapunt:
-            _voorstellen_agenderen(formset.new_objects + [obj for obj, _velden in formset.changed_objects],
-                                   request.user)
+            _voorstellen_agenderen(
+                formset.new_objects + [obj for obj, _velden in formset.changed_objects], request.user
+            )
 
 
 class AgendapuntBijlageInline(admin.TabularInline):

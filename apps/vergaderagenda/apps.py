@@ -11,7 +11,5 @@ class VergaderagendaConfig(AppConfig):
         from .models import Agendapunt, Vergadering
         from .search import agendapunt_document, agendapunten_voor_index, vergadering_verwant
 
-        registreer_zoekbron(
-            Agendapunt, agendapunt_document, soort="agendapunt", queryset=agendapunten_voor_index
-        )
+        registreer_zoekbron(Agendapunt, agendapunt_document, soort="agendapunt", queryset=agendapunten_voor_index)
         registreer_zoekbron(Vergadering, None, verwant=vergadering_verwant)

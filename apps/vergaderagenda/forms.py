@@ -67,17 +67,27 @@ class AgendapuntForm(VersieFormMixin, NieuweBijlageFormMixin, forms.ModelForm):
     aanvang = tijdveld(_("Aanvang"), required=False)
     einde = tijdveld(_("Einde"), required=False)
     raadsvoorstel = RaadsvoorstelKeuze(
-        label=_("Raadsvoorstel"), required=False,
+        label=_("Raadsvoorstel"),
+        required=False,
         queryset=Raadsvoorstel.objects.select_related("zaak").exclude(status="concept").order_by("-zaak__zaaknummer"),
         help_text=_("Alleen aangeboden raadsvoorstellen kunnen worden geagendeerd."),
     )
-    zaaknummer = forms.CharField(label=_("Zaaknummer"), required=False, max_length=30,
-                                 help_text=_("Niet verplicht; bij een raadsvoorstel wordt de zaak van het voorstel "
-                                             "gebruikt."))
-    memos = MemoKeuze(label=_("Memo's"), required=False, queryset=Memo.objects.order_by("-datum", "-id"),
-                      widget=forms.SelectMultiple(attrs={"size": 6}))
+    zaaknummer = forms.CharField(
+        label=_("Zaaknummer"),
+        required=False,
+        max_length=30,
+        help_text=_("Niet verplicht; bij een raadsvoorstel wordt de zaak van het voorstel gebruikt."),
+    )
+    memos = MemoKeuze(
+        label=_("Memo's"),
+        required=False,
+        queryset=Memo.objects.order_by("-datum", "-id"),
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
     onderwerpen = forms.ModelMultipleChoiceField(
-        label=_("Onderwerpen"), queryset=Onderwerp.objects.order_by("naam"), required=False,
+        label=_("Onderwerpen"),
+        queryset=Onderwerp.objects.order_by("naam"),
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
 
@@ -92,13 +102,19 @@ class AgendapuntForm(VersieFormMixin, NieuweBijlageFormMixin, forms.ModelForm):
         # Only what can be put on an agenda (withdrawn ones too, to say why not), plus the current choices.
         huidig = Q(pk=self.instance.raadsvoorstel_id) if self.instance.raadsvoorstel_id else Q(pk__in=[])
         self.fields["raadsvoorstel"].queryset = self.fields["raadsvoorstel"].queryset.filter(
-            Q(status__in=["aangeboden", "geagendeerd", "ingetrokken"]) | huidig)
+            Q(status__in=["aangeboden", "geagendeerd", "ingetrokken"]) | huidig
+        )
         datum = getattr(getattr(self.instance, "vergadering", None), "datum", None)
         if datum:
             gekoppeld = Q(agendapunten=self.instance.pk) if self.instance.pk else Q(pk__in=[])
-            self.fields["memos"].queryset = self.fields["memos"].queryset.filter(
-                Q(datum__range=(datum - datetime.timedelta(days=730), datum + datetime.timedelta(days=90)))
-                | gekoppeld).distinct()
+            self.fields["memos"].queryset = (
+                self.fields["memos"]
+                .queryset.filter(
+                    Q(datum__range=(datum - datetime.timedelta(days=730), datum + datetime.timedelta(days=90)))
+                    | gekoppeld
+                )
+                .distinct()
+            )
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
             self.fields["memos"].initial = list(self.instance.memos.all())

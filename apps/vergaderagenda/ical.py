@@ -186,8 +186,9 @@ def vergaderingen_als_ical(vergaderingen, *, basis_url: str, naam: str) -> bytes
     return b"".join(regels)
 
 
-def ical_feed(*, user, gremium=None, vergadering_uuid=None, basis_url: str | None = None,
-              naam: str | None = None) -> bytes:
+def ical_feed(
+    *, user, gremium=None, vergadering_uuid=None, basis_url: str | None = None, naam: str | None = None
+) -> bytes:
     """The iCal feed as bytes: all meetings (upcoming + last 12 months), one gremium's, or one meeting.
 
     This is the function the benchmark times, e.g.::
@@ -198,6 +199,9 @@ def ical_feed(*, user, gremium=None, vergadering_uuid=None, basis_url: str | Non
     """
     vergaderingen = ical_vergaderingen(user=user, gremium=gremium, vergadering_uuid=vergadering_uuid)
     if naam is None:
-        naam = f"Vergaderingen {gremium.naam}" if gremium is not None else (
-            f"Vergaderingen {huidige_gemeente().naam_raad}")
+        naam = (
+            f"Vergaderingen {gremium.naam}"
+            if gremium is not None
+            else (f"Vergaderingen {huidige_gemeente().naam_raad}")
+        )
     return vergaderingen_als_ical(vergaderingen, basis_url=basis_url or settings.PORTAAL_BASIS_URL, naam=naam)

@@ -24,8 +24,9 @@ class Vergadering(PubliekRecord, VersionedModel):
         GEHOUDEN = "gehouden", _("gehouden")
         GEANNULEERD = "geannuleerd", _("geannuleerd")
 
-    gremium = models.ForeignKey(Gremium, on_delete=models.PROTECT, related_name="vergaderingen",
-                                verbose_name=_("gremium"))
+    gremium = models.ForeignKey(
+        Gremium, on_delete=models.PROTECT, related_name="vergaderingen", verbose_name=_("gremium")
+    )
     soort = models.CharField(_("soort"), max_length=30, choices=Soort.choices, default=Soort.RAADSVERGADERING)
     titel = models.CharField(_("titel"), max_length=300)
     datum = models.DateField(_("datum"))
@@ -67,26 +68,34 @@ class Agendapunt(PubliekRecord, VersionedModel):
         BESPREEKSTUK = "bespreekstuk", _("bespreekstuk")
         INFORMATIEF = "informatief", _("informatief")
 
-    vergadering = models.ForeignKey(Vergadering, on_delete=models.CASCADE, related_name="agendapunten",
-                                    verbose_name=_("vergadering"))
+    vergadering = models.ForeignKey(
+        Vergadering, on_delete=models.CASCADE, related_name="agendapunten", verbose_name=_("vergadering")
+    )
     volgorde = models.PositiveIntegerField(_("volgorde"))
     volgnummer = models.CharField(_("agendapuntnummer"), max_length=20, blank=True, help_text=_("Bijvoorbeeld 2a."))
     titel = models.CharField(_("titel"), max_length=500)
     omschrijving = models.TextField(_("omschrijving"), blank=True)
     aanvang = models.TimeField(_("aanvang"), null=True, blank=True)
     einde = models.TimeField(_("einde"), null=True, blank=True)
-    behandeling = models.CharField(_("behandeling"), max_length=20, choices=Behandeling.choices,
-                                   default=Behandeling.BESPREEKSTUK)
+    behandeling = models.CharField(
+        _("behandeling"), max_length=20, choices=Behandeling.choices, default=Behandeling.BESPREEKSTUK
+    )
     besloten = models.BooleanField(_("besloten"), default=False)
-    zaak = models.ForeignKey(Zaak, on_delete=models.SET_NULL, null=True, blank=True, related_name="agendapunten",
-                             verbose_name=_("zaak"))
+    zaak = models.ForeignKey(
+        Zaak, on_delete=models.SET_NULL, null=True, blank=True, related_name="agendapunten", verbose_name=_("zaak")
+    )
     raadsvoorstel = models.ForeignKey(
-        "raadsvoorstellen.Raadsvoorstel", on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="agendapunten", verbose_name=_("raadsvoorstel"),
+        "raadsvoorstellen.Raadsvoorstel",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="agendapunten",
+        verbose_name=_("raadsvoorstel"),
     )
     memos = models.ManyToManyField("memos.Memo", blank=True, related_name="agendapunten", verbose_name=_("memo's"))
-    onderwerpen = models.ManyToManyField(Onderwerp, blank=True, related_name="agendapunten",
-                                         verbose_name=_("onderwerpen"))
+    onderwerpen = models.ManyToManyField(
+        Onderwerp, blank=True, related_name="agendapunten", verbose_name=_("onderwerpen")
+    )
 
     history = HistoricalRecords(excluded_fields=["updated_at"], m2m_fields=[memos])
     objects = AgendapuntQuerySet.as_manager()
@@ -110,8 +119,9 @@ class Agendapunt(PubliekRecord, VersionedModel):
 
 
 class AgendapuntBijlage(BijlageBase):
-    agendapunt = models.ForeignKey(Agendapunt, on_delete=models.CASCADE, related_name="bijlagen",
-                                   verbose_name=_("agendapunt"))
+    agendapunt = models.ForeignKey(
+        Agendapunt, on_delete=models.CASCADE, related_name="bijlagen", verbose_name=_("agendapunt")
+    )
 
     class Meta(BijlageBase.Meta):
         verbose_name = _("bijlage bij agendapunt")

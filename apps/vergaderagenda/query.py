@@ -24,6 +24,4 @@ class AgendapuntQuerySet(models.QuerySet):
             return self
         if rol == RAADSLID:
             return self.exclude(vergadering__status="concept")
-        return self.filter(besloten=False).filter(
-            Q(vergadering__openbaar=True) & ~Q(vergadering__status="concept")
-        )
+        return self.filter(besloten=False).filter(Q(vergadering__openbaar=True) & ~Q(vergadering__status="concept"))

@@ -19,9 +19,8 @@ def agendapunt_document(punt):
     return {
         "titel": punt.titel,
         "tekst": "\n".join(filter(None, [punt.omschrijving, f"{vergadering.titel} {datum:%d-%m-%Y}"])),
-        "url": eerste_url(
-            [("vergaderagenda:agenda", {"datum": datum.isoformat()})], "/vergaderingen/"
-        ) + f"#agendapunt-{punt.uuid}",
+        "url": eerste_url([("vergaderagenda:agenda", {"datum": datum.isoformat()})], "/vergaderingen/")
+        + f"#agendapunt-{punt.uuid}",
         "datum": datum,
         "zaaknummer": punt.zaak.zaaknummer if punt.zaak_id else "",
         "zichtbaarheid": zichtbaarheid,

@@ -84,8 +84,10 @@ def kalender_maand(*, vergaderingen, jaar: int, maand: int, vandaag: datetime.da
     ):
         per_dag.setdefault(vergadering.datum, []).append(vergadering)
     return [
-        [KalenderDag(datum=d, in_maand=d.month == maand, vandaag=d == vandaag, vergaderingen=per_dag.get(d, []))
-         for d in week]
+        [
+            KalenderDag(datum=d, in_maand=d.month == maand, vandaag=d == vandaag, vergaderingen=per_dag.get(d, []))
+            for d in week
+        ]
         for week in weken
     ]
 
@@ -145,16 +147,21 @@ def agenda_op_datum(*, user, datum: datetime.date) -> list[Vergadering]:
         # The voorstel comes in the items' own query; whether this user may see it is asked of the voorstellen'
         # own visibility rule (an EXISTS), and a hidden one is dropped below. One query fewer than a prefetch.
         .select_related("zaak", "raadsvoorstel", "raadsvoorstel__zaak")
-        .annotate(voorstel_zichtbaar=Exists(
-            Raadsvoorstel.objects.zichtbaar_voor(user).filter(pk=OuterRef("raadsvoorstel_id"))
-        ))
+        .annotate(
+            voorstel_zichtbaar=Exists(
+                Raadsvoorstel.objects.zichtbaar_voor(user).filter(pk=OuterRef("raadsvoorstel_id"))
+            )
+        )
         .prefetch_related(
-            Prefetch("raadsvoorstel__bijlagen", queryset=_bijlagen(RaadsvoorstelBijlage, user),
-                     to_attr="zichtbare_bijlagen"),
+            Prefetch(
+                "raadsvoorstel__bijlagen", queryset=_bijlagen(RaadsvoorstelBijlage, user), to_attr="zichtbare_bijlagen"
+            ),
             Prefetch(
                 "memos",
                 # select_related("zaak"): the agenda links each memo to its zaak (issue 7: was one query per memo).
-                queryset=Memo.objects.zichtbaar_voor(user).select_related("zaak").order_by("datum", "id")
+                queryset=Memo.objects.zichtbaar_voor(user)
+                .select_related("zaak")
+                .order_by("datum", "id")
                 .prefetch_related(
                     Prefetch("bijlagen", queryset=_bijlagen(MemoBijlage, user), to_attr="zichtbare_bijlagen")
                 ),
@@ -194,8 +201,9 @@ def naburige_vergaderdata(*, user, datum: datetime.date, aantal: int = 1):
     zichtbaar = Vergadering.objects.zichtbaar_voor(user)
     if aantal == 1:
         # One query instead of two (issue 7: keeps the agenda page within ten queries).
-        rand = zichtbaar.aggregate(eerder=Max("datum", filter=Q(datum__lt=datum)),
-                                   later=Min("datum", filter=Q(datum__gt=datum)))
+        rand = zichtbaar.aggregate(
+            eerder=Max("datum", filter=Q(datum__lt=datum)), later=Min("datum", filter=Q(datum__gt=datum))
+        )
         return [d for d in [rand["eerder"]] if d], [d for d in [rand["later"]] if d]
     eerder = list(
         zichtbaar.filter(datum__lt=datum).order_by("-datum").values_list("datum", flat=True).distinct()[:aantal]
@@ -240,8 +248,20 @@ def ical_vergaderingen(*, user, gremium=None, vergadering_uuid=None, vandaag: da
             qs = qs.filter(gremium=gremium)
     vergaderingen = list(
         qs.select_related("gremium")
-        .only("uuid", "titel", "datum", "aanvang", "einde", "locatie", "openbaar", "status", "soort", "version",
-              "updated_at", "gremium__naam")
+        .only(
+            "uuid",
+            "titel",
+            "datum",
+            "aanvang",
+            "einde",
+            "locatie",
+            "openbaar",
+            "status",
+            "soort",
+            "version",
+            "updated_at",
+            "gremium__naam",
+        )
         .order_by("datum", "aanvang", "id")
     )
     per_vergadering: dict[int, list] = {}

@@ -14,8 +14,17 @@ from apps.raadsvoorstellen.services import raadsvoorstel_agenderen
 from .models import Agendapunt, AgendapuntBijlage, Vergadering
 
 VERGADERING_VELDEN = ["gremium", "soort", "titel", "datum", "aanvang", "einde", "locatie", "openbaar", "toelichting"]
-AGENDAPUNT_VELDEN = ["volgnummer", "titel", "omschrijving", "aanvang", "einde", "behandeling", "besloten", "zaak",
-                     "raadsvoorstel"]
+AGENDAPUNT_VELDEN = [
+    "volgnummer",
+    "titel",
+    "omschrijving",
+    "aanvang",
+    "einde",
+    "behandeling",
+    "besloten",
+    "zaak",
+    "raadsvoorstel",
+]
 
 
 def _tijden_controleren(obj, wat: str) -> None:
@@ -64,16 +73,25 @@ def _status_zetten(vergadering: Vergadering, *, van: set, naar: str, melding: st
 
 def vergadering_publiceren(*, vergadering: Vergadering, door=None) -> Vergadering:
     """Publish the agenda: visible to raadsleden and, when openbaar, to everyone."""
-    return _status_zetten(vergadering, van={Vergadering.Status.CONCEPT}, naar=Vergadering.Status.GEPUBLICEERD,
-                          melding="Alleen de agenda van een concept-vergadering kan worden gepubliceerd.", door=door)
+    return _status_zetten(
+        vergadering,
+        van={Vergadering.Status.CONCEPT},
+        naar=Vergadering.Status.GEPUBLICEERD,
+        melding="Alleen de agenda van een concept-vergadering kan worden gepubliceerd.",
+        door=door,
+    )
 
 
 def vergadering_annuleren(*, vergadering: Vergadering, door=None) -> Vergadering:
     if vergadering.besluiten.exists():
         raise RegelFout("Een vergadering met besluiten kan niet worden geannuleerd.")
-    return _status_zetten(vergadering, van={Vergadering.Status.CONCEPT, Vergadering.Status.GEPUBLICEERD},
-                          naar=Vergadering.Status.GEANNULEERD,
-                          melding="Deze vergadering kan niet meer worden geannuleerd.", door=door)
+    return _status_zetten(
+        vergadering,
+        van={Vergadering.Status.CONCEPT, Vergadering.Status.GEPUBLICEERD},
+        naar=Vergadering.Status.GEANNULEERD,
+        melding="Deze vergadering kan niet meer worden geannuleerd.",
+        door=door,
+    )
 
 
 def vergadering_verwijderen(*, vergadering: Vergadering, door=None) -> None:
@@ -103,15 +121,20 @@ def _voorstel_koppelen(agendapunt: Agendapunt, door) -> None:
 
 
 def agendapunt_toevoegen(
-    *, vergadering: Vergadering, velden: dict, memos: Iterable | None = None, onderwerpen: Iterable | None = None,
+    *,
+    vergadering: Vergadering,
+    velden: dict,
+    memos: Iterable | None = None,
+    onderwerpen: Iterable | None = None,
     door=None,
 ) -> Agendapunt:
     """Add an item at the end of the agenda (volgorde = last + 1, numbered under a lock on the meeting)."""
     with transaction.atomic():
         vers = Vergadering.objects.select_for_update().get(pk=vergadering.pk)
         if vers.status in (Vergadering.Status.GEANNULEERD, Vergadering.Status.GEHOUDEN):
-            raise RegelFout("Aan de agenda van een geannuleerde of gehouden vergadering kan niets meer worden "
-                            "toegevoegd.")
+            raise RegelFout(
+                "Aan de agenda van een geannuleerde of gehouden vergadering kan niets meer worden toegevoegd."
+            )
         agendapunt = Agendapunt(vergadering=vers)
         velden_zetten(agendapunt, velden, toegestaan=AGENDAPUNT_VELDEN)
         _tijden_controleren(agendapunt, "het agendapunt")
@@ -129,8 +152,13 @@ def agendapunt_toevoegen(
 
 
 def agendapunt_bijwerken(
-    *, agendapunt: Agendapunt, versie: int, velden: dict, memos: Iterable | None = None,
-    onderwerpen: Iterable | None = None, door=None,
+    *,
+    agendapunt: Agendapunt,
+    versie: int,
+    velden: dict,
+    memos: Iterable | None = None,
+    onderwerpen: Iterable | None = None,
+    door=None,
 ) -> Agendapunt:
     with transaction.atomic():
         oud_voorstel = Agendapunt.objects.filter(pk=agendapunt.pk).values_list("raadsvoorstel_id", flat=True).first()
@@ -138,8 +166,11 @@ def agendapunt_bijwerken(
         _tijden_controleren(agendapunt, "het agendapunt")
         if agendapunt.raadsvoorstel_id != oud_voorstel:
             if agendapunt.besluiten.exists():
-                raise RegelFout("Over dit agendapunt is al een besluit geregistreerd; het raadsvoorstel kan niet "
-                                "meer worden vervangen.", veld="raadsvoorstel")
+                raise RegelFout(
+                    "Over dit agendapunt is al een besluit geregistreerd; het raadsvoorstel kan niet "
+                    "meer worden vervangen.",
+                    veld="raadsvoorstel",
+                )
             _voorstel_koppelen(agendapunt, door)
         versie_opslaan(agendapunt, versie=versie, door=door)
         m2m_vervangen(agendapunt.memos, memos)
@@ -176,8 +207,11 @@ def agendapunt_verplaatsen(*, agendapunt: Agendapunt, richting: str, door=None) 
         vergadering = Vergadering.objects.select_for_update().get(pk=agendapunt.vergadering_id)
         punt = Agendapunt.objects.get(pk=agendapunt.pk)
         buren = vergadering.agendapunten.exclude(pk=punt.pk)
-        buur = (buren.filter(volgorde__lt=punt.volgorde).order_by("-volgorde").first() if richting == "omhoog"
-                else buren.filter(volgorde__gt=punt.volgorde).order_by("volgorde").first())
+        buur = (
+            buren.filter(volgorde__lt=punt.volgorde).order_by("-volgorde").first()
+            if richting == "omhoog"
+            else buren.filter(volgorde__gt=punt.volgorde).order_by("volgorde").first()
+        )
         if buur is None:
             raise RegelFout("Dit agendapunt staat al " + ("bovenaan." if richting == "omhoog" else "onderaan."))
         tijdelijk = (vergadering.agendapunten.aggregate(m=Max("volgorde"))["m"] or 0) + 1
@@ -193,14 +227,25 @@ def agendapunt_verplaatsen(*, agendapunt: Agendapunt, richting: str, door=None) 
 
 
 def agendapunt_bijlage_toevoegen(
-    *, agendapunt: Agendapunt, bestand, titel: str = "", vertrouwelijkheid: str = "openbaar",
-    mimetype: str | None = None, door=None,
+    *,
+    agendapunt: Agendapunt,
+    bestand,
+    titel: str = "",
+    vertrouwelijkheid: str = "openbaar",
+    mimetype: str | None = None,
+    door=None,
 ) -> AgendapuntBijlage:
     with transaction.atomic():
         vers = Agendapunt.objects.select_for_update().get(pk=agendapunt.pk)
-        return bijlage_aan_ouder_toevoegen(ouder=vers, bijlage_model=AgendapuntBijlage, bestand=bestand,
-                                           titel=titel, vertrouwelijkheid=vertrouwelijkheid, mimetype=mimetype,
-                                           door=door)
+        return bijlage_aan_ouder_toevoegen(
+            ouder=vers,
+            bijlage_model=AgendapuntBijlage,
+            bestand=bestand,
+            titel=titel,
+            vertrouwelijkheid=vertrouwelijkheid,
+            mimetype=mimetype,
+            door=door,
+        )
 
 
 def agendapunt_bijlage_verwijderen(*, bijlage: AgendapuntBijlage, door=None) -> None:

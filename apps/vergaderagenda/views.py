@@ -61,8 +61,10 @@ def kalender(request):
     if "maand" in request.GET:
         gekozen = _maand_uit(request.GET["maand"])
         if gekozen is None:
-            meldingen.append("Deze maand kunnen we niet tonen. Gebruik de vorm jjjj-mm, bijvoorbeeld "
-                             f"{vandaag:%Y-%m}. U ziet nu de huidige maand.")
+            meldingen.append(
+                "Deze maand kunnen we niet tonen. Gebruik de vorm jjjj-mm, bijvoorbeeld "
+                f"{vandaag:%Y-%m}. U ziet nu de huidige maand."
+            )
         else:
             maand = gekozen
 
@@ -94,8 +96,7 @@ def kalender(request):
             "vorige_maand": vorige if vorige.year >= _EERSTE_JAAR else None,
             "volgende_maand": volgende if volgende.year <= _LAATSTE_JAAR else None,
             "deze_maand": vandaag.replace(day=1),
-            "weken": kalender_maand(vergaderingen=vergaderingen, jaar=maand.year, maand=maand.month,
-                                    vandaag=vandaag),
+            "weken": kalender_maand(vergaderingen=vergaderingen, jaar=maand.year, maand=maand.month, vandaag=vandaag),
             "vandaag": vandaag,
             "gremia": vergaderde_gremia(user=request.user),
             **lijst,
@@ -106,13 +107,18 @@ def kalender(request):
 def agenda(request, datum: str):
     dag = _datum_uit(datum)
     if dag is None:
-        return render(request, "vergaderagenda/geen_vergadering.html",
-                      {"ongeldig": datum[:20], "eerder": [], "later": []}, status=404)
+        return render(
+            request,
+            "vergaderagenda/geen_vergadering.html",
+            {"ongeldig": datum[:20], "eerder": [], "later": []},
+            status=404,
+        )
     vergaderingen = agenda_op_datum(user=request.user, datum=dag)
     if not vergaderingen:
         eerder, later = naburige_vergaderdata(user=request.user, datum=dag, aantal=3)
-        return render(request, "vergaderagenda/geen_vergadering.html",
-                      {"dag": dag, "eerder": eerder, "later": later}, status=404)
+        return render(
+            request, "vergaderagenda/geen_vergadering.html", {"dag": dag, "eerder": eerder, "later": later}, status=404
+        )
     eerder, later = naburige_vergaderdata(user=request.user, datum=dag)
     if len(vergaderingen) == 1:
         titel = f"{vergaderingen[0].titel} {date_format(dag, 'j F Y')}"

@@ -7,4 +7,4 @@ os.environ.setdefault("DJANGO_SECRET_KEY", "dev-only-insecure-key-never-use-in-p
 os.environ.setdefault("PORTAAL_DEMO_ACCOUNTS", "true")
 os.environ.setdefault("PAGINACACHE_SECONDEN", "0")  # the anonymous page cache is off unless asked for
 
-from .base import *  # noqa: E402,F401,F403
+from .base import *  # noqa: F403

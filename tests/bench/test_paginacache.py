@@ -23,9 +23,9 @@ def paginacache(settings):
 
 
 @pytest.mark.django_db
-def test_the_generation_is_read_once_per_interval_and_forgotten_on_a_write(settings, paginacache,
-                                                                            django_assert_num_queries,
-                                                                            django_capture_on_commit_callbacks):
+def test_the_generation_is_read_once_per_interval_and_forgotten_on_a_write(
+    settings, paginacache, django_assert_num_queries, django_capture_on_commit_callbacks
+):
     settings.PAGINACACHE_GENERATIE_SECONDEN = 60
     with django_assert_num_queries(1):
         eerste = paginacache_module.cache_generatie()
@@ -47,8 +47,7 @@ def test_anonymous_pages_are_served_from_the_cache(client, paginacache):
 
 
 @pytest.mark.django_db
-def test_a_change_or_a_publication_makes_the_cached_page_stale(client, paginacache,
-                                                               django_capture_on_commit_callbacks):
+def test_a_change_or_a_publication_makes_the_cached_page_stale(client, paginacache, django_capture_on_commit_callbacks):
     besluit = BesluitFactory(gepubliceerd=True, titel="Vaststellen speelruimteplan")
     client.get("/besluiten/")
     with django_capture_on_commit_callbacks(execute=True):
@@ -66,14 +65,16 @@ def test_a_change_or_a_publication_makes_the_cached_page_stale(client, paginacac
     # The stored PDF of the published besluit answers conditional GETs.
     pdf = client.get(f"/besluiten/{nieuw.zaak.zaaknummer}/raadsbesluit.pdf")
     assert pdf.status_code == 200 and (pdf.has_header("ETag") or pdf.has_header("Last-Modified"))
-    kop = {"HTTP_IF_NONE_MATCH": pdf["ETag"]} if pdf.has_header("ETag") else {
-        "HTTP_IF_MODIFIED_SINCE": pdf["Last-Modified"]}
+    kop = (
+        {"HTTP_IF_NONE_MATCH": pdf["ETag"]}
+        if pdf.has_header("ETag")
+        else {"HTTP_IF_MODIFIED_SINCE": pdf["Last-Modified"]}
+    )
     assert client.get(f"/besluiten/{nieuw.zaak.zaaknummer}/raadsbesluit.pdf", **kop).status_code == 304
 
 
 @pytest.mark.django_db
-def test_a_page_cached_for_the_public_is_never_served_to_a_raadslid_and_vice_versa(client, raadslid_user,
-                                                                                   paginacache):
+def test_a_page_cached_for_the_public_is_never_served_to_a_raadslid_and_vice_versa(client, raadslid_user, paginacache):
     BesluitFactory(gepubliceerd=True, titel="Openbaar besluit over de bibliotheek")
     BesluitFactory(gepubliceerd=True, vertrouwelijk=True, titel="Vertrouwelijke grondaankoop")
     publiek = client.get("/besluiten/")

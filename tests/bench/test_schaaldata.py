@@ -31,8 +31,9 @@ def test_generates_a_consistent_mixed_dataset():
     assert Raadsvoorstel.objects.count() == Zaak.objects.count() == 120 - 120 // 300
     assert Memo.objects.exists() and Agendapunt.objects.exists() and Vergadering.objects.exists()
     assert Persoon.objects.exists() and Rol.objects.exists() and Onderwerp.objects.exists()
-    assert res.documenten == sum(m.objects.count() for m in (Besluit, Raadsvoorstel, Memo, Agendapunt,
-                                                             DictumPunt, Beslispunt))
+    assert res.documenten == sum(
+        m.objects.count() for m in (Besluit, Raadsvoorstel, Memo, Agendapunt, DictumPunt, Beslispunt)
+    )
     # Visibility is mixed.
     assert set(Besluit.objects.values_list("status", flat=True)) >= {"gepubliceerd", "concept"}
     assert Raadsvoorstel.objects.filter(vertrouwelijkheid="vertrouwelijk").exists()
@@ -46,8 +47,10 @@ def test_generates_a_consistent_mixed_dataset():
     voorstel = Raadsvoorstel.objects.order_by("id").first()
     assert len(voorstel.toelichting) > 80 and " de " in voorstel.toelichting
     # Every generated record is in the search index, with its visibility.
-    assert Zoekdocument.objects.filter(soort="besluit").count() == Besluit.objects.filter(
-        vervangen_door__isnull=True).count()
+    assert (
+        Zoekdocument.objects.filter(soort="besluit").count()
+        == Besluit.objects.filter(vervangen_door__isnull=True).count()
+    )
     concept = Besluit.objects.filter(status="concept").first()
     assert Zoekdocument.objects.get(soort="besluit", object_id=concept.pk).zichtbaarheid == "griffie"
     assert Zoekdocument.objects.filter(soort="memo").count() == Memo.objects.count()
@@ -74,8 +77,12 @@ def test_generated_search_documents_match_the_domain_builders():
     opnieuw = {(d["soort"], d["object_id"]): d for d in Zoekdocument.objects.values("soort", "object_id", *velden)}
     assert bulk.keys() == opnieuw.keys()
     verschillen = [k for k in bulk if bulk[k] != opnieuw[k]]
-    assert not verschillen, [(k, veld, bulk[k][veld], opnieuw[k][veld]) for k in verschillen[:1] + verschillen[-1:]
-                             for veld in velden if bulk[k][veld] != opnieuw[k][veld]]
+    assert not verschillen, [
+        (k, veld, bulk[k][veld], opnieuw[k][veld])
+        for k in verschillen[:1] + verschillen[-1:]
+        for veld in velden
+        if bulk[k][veld] != opnieuw[k][veld]
+    ]
 
 
 def test_text_bank_is_deterministic():
@@ -86,9 +93,24 @@ def test_text_bank_is_deterministic():
 
 def _wissen():
     """Remove the generated data (fast, no signals) so the next size starts from an empty database."""
-    modellen = (Zoekdocument, DictumPunt, Besluit, Agendapunt.memos.through, Agendapunt.onderwerpen.through,
-                  Agendapunt, Memo.onderwerpen.through, Memo, Beslispunt, Raadsvoorstel, Zaak.onderwerpen.through,
-                  Zaak, Vergadering, Rol, Persoon, Onderwerp)
+    modellen = (
+        Zoekdocument,
+        DictumPunt,
+        Besluit,
+        Agendapunt.memos.through,
+        Agendapunt.onderwerpen.through,
+        Agendapunt,
+        Memo.onderwerpen.through,
+        Memo,
+        Beslispunt,
+        Raadsvoorstel,
+        Zaak.onderwerpen.through,
+        Zaak,
+        Vergadering,
+        Rol,
+        Persoon,
+        Onderwerp,
+    )
     if connection.vendor == "postgresql":
         # TRUNCATE: the published-besluit triggers guard UPDATE and DELETE, not this test-only wipe.
         with connection.cursor() as cursor:
@@ -103,8 +125,12 @@ def _wissen():
 def _paginas():
     """The benchmarked pages for the current data."""
     besluit = Besluit.objects.openbaar().filter(vervangen_door__isnull=True).order_by("-gepubliceerd_op").first()
-    raad = Vergadering.objects.openbaar().filter(soort="raadsvergadering", agendapunten__zaak__isnull=False,
-                                                 datum__lt=PEILDATUM).order_by("-datum").first()
+    raad = (
+        Vergadering.objects.openbaar()
+        .filter(soort="raadsvergadering", agendapunten__zaak__isnull=False, datum__lt=PEILDATUM)
+        .order_by("-datum")
+        .first()
+    )
     # A zaak with a public memo, so that the timeline shows the same kinds of steps at both sizes.
     memo = Memo.objects.openbaar().filter(zaak__besluiten__status="gepubliceerd").order_by("-datum", "id").first()
     return [

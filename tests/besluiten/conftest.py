@@ -14,8 +14,18 @@ from tests.factories import (
 )
 
 
-def publiceer(titel, *, zaaknummer=None, datum=datetime.date(2021, 9, 30), dagen_geleden=0, onderwerpen=(),
-              gremium=None, portefeuillehouder=None, dictum=None, **kwargs):
+def publiceer(
+    titel,
+    *,
+    zaaknummer=None,
+    datum=datetime.date(2021, 9, 30),
+    dagen_geleden=0,
+    onderwerpen=(),
+    gremium=None,
+    portefeuillehouder=None,
+    dictum=None,
+    **kwargs,
+):
     """A published besluit with its own zaak, raadsvoorstel and meeting."""
     zaak = ZaakFactory(titel=titel, **({"zaaknummer": zaaknummer} if zaaknummer else {}))
     if onderwerpen:
@@ -27,8 +37,13 @@ def publiceer(titel, *, zaaknummer=None, datum=datetime.date(2021, 9, 30), dagen
     if opties["gepubliceerd"] and "gepubliceerd_op" not in opties:
         # set at creation: a published besluit is immutable afterwards (PostgreSQL trigger)
         opties["gepubliceerd_op"] = timezone.now() - datetime.timedelta(days=dagen_geleden)
-    return BesluitFactory(raadsvoorstel=voorstel, vergadering=vergadering, titel=titel,
-                          dictum=dictum or [f"{titel.lower()} vast te stellen."], **opties)
+    return BesluitFactory(
+        raadsvoorstel=voorstel,
+        vergadering=vergadering,
+        titel=titel,
+        dictum=dictum or [f"{titel.lower()} vast te stellen."],
+        **opties,
+    )
 
 
 @pytest.fixture
@@ -38,8 +53,7 @@ def maak_besluit(db):
 
 @pytest.fixture
 def gremia(db):
-    return GremiumFactory(naam="Gemeenteraad Leusden"), GremiumFactory(naam="Commissie Samenleving",
-                                                                        soort="commissie")
+    return GremiumFactory(naam="Gemeenteraad Leusden"), GremiumFactory(naam="Commissie Samenleving", soort="commissie")
 
 
 @pytest.fixture

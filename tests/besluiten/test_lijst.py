@@ -55,8 +55,15 @@ def test_superseded_version_is_not_listed(client):
     oud = publiceer("Besluit met fout")
     from tests.factories import BesluitFactory
 
-    BesluitFactory(raadsvoorstel=oud.raadsvoorstel, zaak=oud.zaak, vergadering=oud.vergadering, versie=2,
-                   vervangt=oud, titel="Besluit gecorrigeerd", gepubliceerd=True)
+    BesluitFactory(
+        raadsvoorstel=oud.raadsvoorstel,
+        zaak=oud.zaak,
+        vergadering=oud.vergadering,
+        versie=2,
+        vervangt=oud,
+        titel="Besluit gecorrigeerd",
+        gepubliceerd=True,
+    )
     assert titels(client.get(URL)) == ["Besluit gecorrigeerd"]
 
 
@@ -125,11 +132,22 @@ def test_filters_are_in_the_url_and_combine(client, onderwerpen):
     assert '<option value="jeugdzorg" selected>' in html
 
 
-@pytest.mark.parametrize("params", [
-    {"jaar": "twintig"}, {"van": "31-02-2021"}, {"tot": "morgen"}, {"onderwerp": "bestaat-niet"},
-    {"uitkomst": "misschien"}, {"portefeuillehouder": "geen-uuid"}, {"vergadering": "x"}, {"page": "9999"},
-    {"page": "abc"}, {"q": "x" * 10_000}, {"gremium": "<script>"},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"jaar": "twintig"},
+        {"van": "31-02-2021"},
+        {"tot": "morgen"},
+        {"onderwerp": "bestaat-niet"},
+        {"uitkomst": "misschien"},
+        {"portefeuillehouder": "geen-uuid"},
+        {"vergadering": "x"},
+        {"page": "9999"},
+        {"page": "abc"},
+        {"q": "x" * 10_000},
+        {"gremium": "<script>"},
+    ],
+)
 def test_invalid_filters_give_a_dutch_message_not_an_error(client, params):
     publiceer("Een besluit")
     response = client.get(URL, params)
@@ -150,8 +168,10 @@ def test_pagination_25_per_page_keeps_filters(client):
     response = client.get(URL, {"uitkomst": "aangenomen"})
     assert len(titels(response)) == 25
     assert "27 besluiten gevonden" in response.content.decode()
-    assert "uitkomst=aangenomen&amp;page=2" in response.content.decode() or \
-        "uitkomst=aangenomen&page=2" in response.content.decode()
+    assert (
+        "uitkomst=aangenomen&amp;page=2" in response.content.decode()
+        or "uitkomst=aangenomen&page=2" in response.content.decode()
+    )
     assert len(titels(client.get(URL, {"uitkomst": "aangenomen", "page": 2}))) == 2
 
 

@@ -23,10 +23,14 @@ DICTUM = "de regiovisie 'Samen Werken aan de specialistische jeugdhulp' vast te 
 
 @pytest.fixture
 def besluit():
-    b = publiceer("Regiovisie 'Samen Werken aan de specialistische jeugdhulp'", zaaknummer="L275141",
-                  dictum=[DICTUM], griffier=PersoonFactory(naam="I. Schutte - van der Schans"),
-                  voorzitter=PersoonFactory(naam="G.J. Bouwmeester"),
-                  gepubliceerd_op=timezone.make_aware(datetime.datetime(2021, 10, 1, 9, 0)))
+    b = publiceer(
+        "Regiovisie 'Samen Werken aan de specialistische jeugdhulp'",
+        zaaknummer="L275141",
+        dictum=[DICTUM],
+        griffier=PersoonFactory(naam="I. Schutte - van der Schans"),
+        voorzitter=PersoonFactory(naam="G.J. Bouwmeester"),
+        gepubliceerd_op=timezone.make_aware(datetime.datetime(2021, 10, 1, 9, 0)),
+    )
     return b
 
 

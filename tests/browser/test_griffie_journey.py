@@ -46,7 +46,8 @@ def test_griffie_journey_from_voorstel_to_published_besluit(page, live_server, b
     page.get_by_label("Portefeuillehouder").select_option(label="P.J. Kiel")
     page.get_by_label("Voorstel (niet verplicht)", exact=True).fill("De regiovisie vast te stellen.")
     page.get_by_role("group", name="Beslispunt 1").get_by_label("Tekst").fill(
-        "de regiovisie 'Samen Werken aan de specialistische jeugdhulp' vast te stellen.")
+        "de regiovisie 'Samen Werken aan de specialistische jeugdhulp' vast te stellen."
+    )
     page.get_by_label("Nieuwe bijlage (niet verplicht)", exact=True).set_input_files(str(bijlage))
     page.get_by_label("Titel van de nieuwe bijlage").fill("Regiovisie")
     page.get_by_role("button", name="Opslaan als concept").click()
@@ -75,7 +76,8 @@ def test_griffie_journey_from_voorstel_to_published_besluit(page, live_server, b
     page.get_by_label("Titel", exact=True).fill("Regiovisie specialistische jeugdhulp")
     page.get_by_label("hamerstuk").check()
     page.get_by_label("Raadsvoorstel (niet verplicht)", exact=True).select_option(
-        label=f"{zaaknummer} — Regiovisie specialistische jeugdhulp (aangeboden)")
+        label=f"{zaaknummer} — Regiovisie specialistische jeugdhulp (aangeboden)"
+    )
     page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_role("heading", level=3)).to_have_text("1. Regiovisie specialistische jeugdhulp")
     page.get_by_role("button", name="Agenda publiceren").click()

@@ -49,17 +49,25 @@ def test_besluiten_list_filters_without_javascript_and_passes_axe(browser, demo)
         expect(page.get_by_text("1 besluit gevonden")).to_be_visible()
         page.get_by_label("Uitkomst").select_option("verworpen")
         page.get_by_role("button", name="Filteren").click()
-        expect(page).to_have_url(f"{demo.url}/besluiten/?q=&onderwerp=&jaar=&van=&tot=&uitkomst=verworpen&gremium="
-                                 "&portefeuillehouder=")
+        expect(page).to_have_url(
+            f"{demo.url}/besluiten/?q=&onderwerp=&jaar=&van=&tot=&uitkomst=verworpen&gremium=&portefeuillehouder="
+        )
         expect(page.get_by_text("0 besluiten gevonden")).to_be_visible()
     finally:
         context.close()
 
 
-@pytest.mark.parametrize("pad", [
-    "/besluiten/", "/besluiten/?jaar=abc&van=2022-01-01&tot=2021-01-01", "/zoeken/", "/zoeken/?q=a",
-    "/zoeken/?q=regiovisie&soort=besluit", "/zoeken/?q=geenresultaat",
-])
+@pytest.mark.parametrize(
+    "pad",
+    [
+        "/besluiten/",
+        "/besluiten/?jaar=abc&van=2022-01-01&tot=2021-01-01",
+        "/zoeken/",
+        "/zoeken/?q=a",
+        "/zoeken/?q=regiovisie&soort=besluit",
+        "/zoeken/?q=geenresultaat",
+    ],
+)
 def test_axe_on_each_page_type(page, demo, pad):
     page.goto(demo.url + pad)
     expect(page.get_by_role("heading", level=1)).to_have_count(1)
@@ -70,8 +78,16 @@ def test_superseded_version_page_passes_axe(page, live_server):
     from tests.factories import BesluitFactory
 
     oud = BesluitFactory(titel="Besluit met een fout", gepubliceerd=True)
-    BesluitFactory(raadsvoorstel=oud.raadsvoorstel, zaak=oud.zaak, vergadering=oud.vergadering, versie=2,
-                   vervangt=oud, titel="Besluit zonder fout", gepubliceerd=True, rectificatie_reden="Tikfout.")
+    BesluitFactory(
+        raadsvoorstel=oud.raadsvoorstel,
+        zaak=oud.zaak,
+        vergadering=oud.vergadering,
+        versie=2,
+        vervangt=oud,
+        titel="Besluit zonder fout",
+        gepubliceerd=True,
+        rectificatie_reden="Tikfout.",
+    )
     page.goto(f"{live_server.url}/besluiten/{oud.zaak.zaaknummer}/versie/1/")
     expect(page.get_by_role("main")).to_contain_text("vervangen door een rectificatie")
     assert_no_axe_violations(page)

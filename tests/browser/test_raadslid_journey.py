@@ -111,16 +111,19 @@ def test_calendar_and_agenda_by_keyboard_alone(page, live_server, raadslid):
     expect(page.get_by_role("list", name="Besluitvormingsproces").locator(":scope > li")).to_have_count(7)
 
 
-@pytest.mark.parametrize("pad", [
-    "/vergaderingen/",
-    "/vergaderingen/?maand=2021-09&soort=raadsvergadering&gremium=bestaat-niet",
-    "/vergaderingen/2021-09-30/",
-    "/vergaderingen/2018-02-05/",
-    "/vergaderingen/2021-09-20/",
-    "/zaken/L275141/",
-    "/onderwerpen/lariks/",
-    "/onderwerpen/sociaal-domein/",
-])
+@pytest.mark.parametrize(
+    "pad",
+    [
+        "/vergaderingen/",
+        "/vergaderingen/?maand=2021-09&soort=raadsvergadering&gremium=bestaat-niet",
+        "/vergaderingen/2021-09-30/",
+        "/vergaderingen/2018-02-05/",
+        "/vergaderingen/2021-09-20/",
+        "/zaken/L275141/",
+        "/onderwerpen/lariks/",
+        "/onderwerpen/sociaal-domein/",
+    ],
+)
 def test_axe_finds_nothing_on_any_page_type(page, live_server, raadslid, pad):
     login(page, live_server, "raadslid-anne", WACHTWOORD)
     page.goto(f"{live_server.url}{pad}")

@@ -113,15 +113,21 @@ def test_tables_become_labelled_cards_on_a_phone(page, live_server, demo):
     UserFactory(username="griffie-tabel", groep="griffie")
     login(page, live_server, "griffie-tabel", WACHTWOORD)
     page.set_viewport_size({"width": 375, "height": 800})
-    for pad in ("/griffie/besluiten/", "/griffie/raadsvoorstellen/", "/griffie/memos/", "/griffie/vergaderingen/",
-                "/vergaderingen/?maand=2021-09"):
+    for pad in (
+        "/griffie/besluiten/",
+        "/griffie/raadsvoorstellen/",
+        "/griffie/memos/",
+        "/griffie/vergaderingen/",
+        "/vergaderingen/?maand=2021-09",
+    ):
         page.goto(live_server.url + pad)
         tabellen = page.locator("main table.utrecht-table")
         for i in range(tabellen.count()):
             tabel = tabellen.nth(i)
             assert "portal-table--responsive" in tabel.get_attribute("class"), f"{pad}: tabel {i} stapelt niet"
             rijen_zonder_labels = tabel.locator("tbody tr").evaluate_all(
-                "trs => trs.filter(tr => [...tr.cells].filter(td => !td.dataset.label).length > 1).length")
+                "trs => trs.filter(tr => [...tr.cells].filter(td => !td.dataset.label).length > 1).length"
+            )
             assert rijen_zonder_labels == 0, f"{pad}: {rijen_zonder_labels} rijen met cellen zonder data-label"
             assert tabel.locator("tbody tr").first.evaluate("tr => getComputedStyle(tr).display") != "table-row", pad
 
@@ -147,6 +153,7 @@ def test_print_agenda_besluit_and_timeline(page, live_server, demo, tmp_path):
         assert pdf.read_bytes().startswith(b"%PDF")
         if pdftoppm:
             SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
-            subprocess.run([pdftoppm, "-png", "-r", "60", str(pdf), str(SCREENSHOT_DIR / f"print-{naam}")],
-                           check=True, timeout=60)
+            subprocess.run(
+                [pdftoppm, "-png", "-r", "60", str(pdf), str(SCREENSHOT_DIR / f"print-{naam}")], check=True, timeout=60
+            )
         page.emulate_media(media="screen")

@@ -58,8 +58,7 @@ PAGINAS = [
     Pagina("vergaderingen-maand", "/vergaderingen/?maand=2021-09", titel="Vergaderingen"),
     Pagina("vergaderingen-lijst", "/vergaderingen/?weergave=lijst&jaar=2021", titel="Vergaderingen"),
     Pagina("vergaderingen-filter", "/vergaderingen/?maand=2021-09&soort=raadsvergadering", titel="Vergaderingen"),
-    Pagina("vergaderingen-onzin", "/vergaderingen/?maand=2021-99&soort=xx&gremium=bestaat-niet",
-           titel="Vergaderingen"),
+    Pagina("vergaderingen-onzin", "/vergaderingen/?maand=2021-99&soort=xx&gremium=bestaat-niet", titel="Vergaderingen"),
     Pagina("agenda-2021-09-30", "/vergaderingen/2021-09-30/", titel="Raadsvergadering 30 september 2021"),
     Pagina("agenda-2018-02-05", "/vergaderingen/2018-02-05/", titel="5 februari 2018"),
     Pagina("agenda-geen-vergadering", "/vergaderingen/2021-09-20/", titel="20 september 2021", status=404),
@@ -90,28 +89,62 @@ PAGINAS = [
     Pagina("griffie-vergadering", "/griffie/vergaderingen/{vergadering}/", GRIFFIE, titel="30 september 2021"),
     Pagina("griffie-besluit-concept", "/griffie/besluiten/{concept_besluit}/", GRIFFIE, titel="Besluit"),
     Pagina("griffie-besluit-geschiedenis", "/griffie/besluiten/{besluit}/", GRIFFIE, titel="L275141"),
-    Pagina("griffie-besluit-rectificatie-fout", "/griffie/besluiten/{besluit}/", GRIFFIE, titel="L275141",
-           actie="rectificatie"),
+    Pagina(
+        "griffie-besluit-rectificatie-fout",
+        "/griffie/besluiten/{besluit}/",
+        GRIFFIE,
+        titel="L275141",
+        actie="rectificatie",
+    ),
     Pagina("form-raadsvoorstel", "/griffie/raadsvoorstellen/nieuw/", GRIFFIE, titel="raadsvoorstel"),
-    Pagina("form-raadsvoorstel-fout", "/griffie/raadsvoorstellen/nieuw/", GRIFFIE, titel="raadsvoorstel",
-           actie="leeg-versturen"),
-    Pagina("form-raadsvoorstel-bewerken-fout", "/griffie/raadsvoorstellen/{concept_voorstel}/bewerken/", GRIFFIE,
-           titel="bewerken", actie="leeg-versturen"),
+    Pagina(
+        "form-raadsvoorstel-fout",
+        "/griffie/raadsvoorstellen/nieuw/",
+        GRIFFIE,
+        titel="raadsvoorstel",
+        actie="leeg-versturen",
+    ),
+    Pagina(
+        "form-raadsvoorstel-bewerken-fout",
+        "/griffie/raadsvoorstellen/{concept_voorstel}/bewerken/",
+        GRIFFIE,
+        titel="bewerken",
+        actie="leeg-versturen",
+    ),
     Pagina("form-memo", "/griffie/memos/nieuw/", GRIFFIE, titel="memo"),
     Pagina("form-memo-fout", "/griffie/memos/nieuw/", GRIFFIE, titel="memo", actie="leeg-versturen"),
     Pagina("form-vergadering", "/griffie/vergaderingen/nieuw/", GRIFFIE, titel="vergadering"),
-    Pagina("form-vergadering-fout", "/griffie/vergaderingen/nieuw/", GRIFFIE, titel="vergadering",
-           actie="leeg-versturen"),
-    Pagina("form-agendapunt", "/griffie/vergaderingen/{vergadering}/agendapunten/nieuw/", GRIFFIE,
-           titel="Agendapunt"),
-    Pagina("form-agendapunt-fout", "/griffie/vergaderingen/{vergadering}/agendapunten/nieuw/", GRIFFIE,
-           titel="Agendapunt", actie="leeg-versturen"),
-    Pagina("form-besluit-registreren", "/griffie/agendapunten/{agendapunt_zonder_besluit}/besluit/", GRIFFIE,
-           titel="Besluit registreren"),
-    Pagina("form-besluit-registreren-fout", "/griffie/agendapunten/{agendapunt_zonder_besluit}/besluit/", GRIFFIE,
-           titel="Besluit registreren", actie="leeg-versturen"),
-    Pagina("form-besluit-bewerken-fout", "/griffie/besluiten/{concept_besluit}/bewerken/", GRIFFIE,
-           titel="bewerken", actie="leeg-versturen"),
+    Pagina(
+        "form-vergadering-fout", "/griffie/vergaderingen/nieuw/", GRIFFIE, titel="vergadering", actie="leeg-versturen"
+    ),
+    Pagina("form-agendapunt", "/griffie/vergaderingen/{vergadering}/agendapunten/nieuw/", GRIFFIE, titel="Agendapunt"),
+    Pagina(
+        "form-agendapunt-fout",
+        "/griffie/vergaderingen/{vergadering}/agendapunten/nieuw/",
+        GRIFFIE,
+        titel="Agendapunt",
+        actie="leeg-versturen",
+    ),
+    Pagina(
+        "form-besluit-registreren",
+        "/griffie/agendapunten/{agendapunt_zonder_besluit}/besluit/",
+        GRIFFIE,
+        titel="Besluit registreren",
+    ),
+    Pagina(
+        "form-besluit-registreren-fout",
+        "/griffie/agendapunten/{agendapunt_zonder_besluit}/besluit/",
+        GRIFFIE,
+        titel="Besluit registreren",
+        actie="leeg-versturen",
+    ),
+    Pagina(
+        "form-besluit-bewerken-fout",
+        "/griffie/besluiten/{concept_besluit}/bewerken/",
+        GRIFFIE,
+        titel="bewerken",
+        actie="leeg-versturen",
+    ),
 ]
 
 
@@ -126,12 +159,22 @@ def gegevens(transactional_db):
     call_command("demo_laden", "--zonder-accounts", verbosity=0, stdout=open("/dev/null", "w"))
     raad = Gremium.objects.get(slug="gemeenteraad")
     vergadering = VergaderingFactory(gremium=raad, datum=datetime.date(2021, 11, 11), titel="Raadsvergadering")
-    concept_punt = AgendapuntFactory(vergadering=vergadering, raadsvoorstel=RaadsvoorstelFactory(
-        titel="Verordening speelruimte", status="geagendeerd"), titel="Verordening speelruimte")
-    concept = BesluitFactory(raadsvoorstel=concept_punt.raadsvoorstel, agendapunt=concept_punt,
-                             vergadering=vergadering, titel="Verordening speelruimte")
-    open_punt = AgendapuntFactory(vergadering=vergadering, raadsvoorstel=RaadsvoorstelFactory(
-        titel="Kadernota 2022", status="aangeboden"), titel="Kadernota 2022")
+    concept_punt = AgendapuntFactory(
+        vergadering=vergadering,
+        raadsvoorstel=RaadsvoorstelFactory(titel="Verordening speelruimte", status="geagendeerd"),
+        titel="Verordening speelruimte",
+    )
+    concept = BesluitFactory(
+        raadsvoorstel=concept_punt.raadsvoorstel,
+        agendapunt=concept_punt,
+        vergadering=vergadering,
+        titel="Verordening speelruimte",
+    )
+    open_punt = AgendapuntFactory(
+        vergadering=vergadering,
+        raadsvoorstel=RaadsvoorstelFactory(titel="Kadernota 2022", status="aangeboden"),
+        titel="Kadernota 2022",
+    )
     concept_voorstel = RaadsvoorstelFactory(titel="Nota grondbeleid", concept=True)
     besluit = Besluit.objects.get(zaak__zaaknummer="L275141")
     return {
@@ -175,7 +218,8 @@ def _actie(page, pagina: Pagina) -> None:
             veld = ongeldig.nth(i)
             beschreven = (veld.get_attribute("aria-describedby") or "").split()
             assert any(page.locator(f"#{ref}.portal-form-field__error, #{ref}").count() for ref in beschreven), (
-                f"foutmelding niet aan veld {veld.get_attribute('name')} gekoppeld")
+                f"foutmelding niet aan veld {veld.get_attribute('name')} gekoppeld"
+            )
 
 
 FOCUS_ZICHTBAAR = """() => {
@@ -194,7 +238,7 @@ def controleer_pagina(page, base_url: str, pagina: Pagina, ids: dict) -> list[st
         return [f"HTTP {antwoord.status} in plaats van {pagina.status}"]
     try:
         _actie(page, pagina)
-    except Exception as exc:  # noqa: BLE001 - report and go on with the other checks
+    except Exception as exc:
         fouten.append(f"{pagina.actie}: {exc}")
 
     # Skip link: the first Tab stop, visibly focused, and it moves focus into <main>.

@@ -92,8 +92,13 @@ def test_griffie_publishes_a_besluit_by_keyboard(page, live_server):
     vergadering = VergaderingFactory(datum=datetime.date(2021, 11, 11), titel="Raadsvergadering")
     voorstel = RaadsvoorstelFactory(titel="Verordening speelruimte", status="geagendeerd")
     punt = AgendapuntFactory(vergadering=vergadering, raadsvoorstel=voorstel, titel="Verordening speelruimte")
-    besluit = BesluitFactory(raadsvoorstel=voorstel, agendapunt=punt, vergadering=vergadering,
-                             titel="Vaststelling verordening speelruimte 2021", uitkomst="aangenomen")
+    besluit = BesluitFactory(
+        raadsvoorstel=voorstel,
+        agendapunt=punt,
+        vergadering=vergadering,
+        titel="Vaststelling verordening speelruimte 2021",
+        uitkomst="aangenomen",
+    )
     UserFactory(username="griffier-toetsen", groep="griffie")
 
     inloggen_met_toetsenbord(page, live_server.url, "griffier-toetsen")

@@ -32,11 +32,17 @@ def documenten(monkeypatch):
             woorden.append("middelmaat")
         if i in (3, 151, 391):
             woorden.append("zeldzaamheid")
-        rijen.append(Zoekdocument(
-            soort="memo", object_id=i + 1, titel=f"Memo {i}", tekst=" ".join(woorden * (1 + i % 3)),
-            url=f"/memo/{i}/", datum=None if i % 97 == 5 else BEGIN + datetime.timedelta(days=i),
-            zichtbaarheid="raadslid" if i % 10 == 0 else "publiek",
-        ))
+        rijen.append(
+            Zoekdocument(
+                soort="memo",
+                object_id=i + 1,
+                titel=f"Memo {i}",
+                tekst=" ".join(woorden * (1 + i % 3)),
+                url=f"/memo/{i}/",
+                datum=None if i % 97 == 5 else BEGIN + datetime.timedelta(days=i),
+                zichtbaarheid="raadslid" if i % 10 == 0 else "publiek",
+            )
+        )
     Zoekdocument.objects.bulk_create(rijen)
     search._vectoren_bijwerken("memo", range(1, 401))
     with connection.cursor() as cursor:
@@ -51,11 +57,14 @@ def verwacht(q, zichtbaar):
     zoekquery = search._zoekquery(vraag)
     nieuwste = list(
         Zoekdocument.objects.filter(zichtbaarheid__in=zichtbaar, zoekvector=zoekquery)
-        .order_by(F("datum").desc(nulls_first=True), "-id").values_list("id", flat=True)[:search.KANDIDATEN]
+        .order_by(F("datum").desc(nulls_first=True), "-id")
+        .values_list("id", flat=True)[: search.KANDIDATEN]
     )
     return list(
-        Zoekdocument.objects.filter(id__in=nieuwste).annotate(rang=SearchRank(F("zoekvector"), zoekquery))
-        .order_by("-rang", F("datum").desc(nulls_first=True), "-id").values_list("id", flat=True)
+        Zoekdocument.objects.filter(id__in=nieuwste)
+        .annotate(rang=SearchRank(F("zoekvector"), zoekquery))
+        .order_by("-rang", F("datum").desc(nulls_first=True), "-id")
+        .values_list("id", flat=True)
     )
 
 
@@ -73,8 +82,9 @@ def test_a_common_word_walks_the_date_index(documenten, rol, zichtbaar):
     assert ids == verwacht("gewoon", zichtbaar)
     assert aantal == 20
     # documents without a date count as the newest, as in ORDER BY datum DESC
-    assert set(Zoekdocument.objects.filter(datum__isnull=True, zichtbaarheid__in=zichtbaar)
-               .values_list("id", flat=True)) <= set(ids)
+    assert set(
+        Zoekdocument.objects.filter(datum__isnull=True, zichtbaarheid__in=zichtbaar).values_list("id", flat=True)
+    ) <= set(ids)
 
 
 @pytest.mark.parametrize("rol,zichtbaar", [("publiek", ["publiek"]), ("raadslid", ["publiek", "raadslid"])])
@@ -117,4 +127,3 @@ def test_slices_and_count_of_the_result(documenten):
     assert resultaten[3].id == alle[3]
     assert len(resultaten) == resultaten.count() == len(alle) == 20
     assert all(hasattr(r, "rang") for r in resultaten[:2])
-

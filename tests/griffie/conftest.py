@@ -36,6 +36,11 @@ def maak_gegevens(n: int) -> dict:
         punt = AgendapuntFactory(vergadering=vergadering, raadsvoorstel=voorstel, zaak=voorstel.zaak)
         punt.memos.add(memo)
         besluit = BesluitFactory(raadsvoorstel=voorstel, vergadering=vergadering, agendapunt=punt)
-        laatste = {"voorstel": voorstel, "vergadering": vergadering, "memo": memo, "agendapunt": punt,
-                   "besluit": besluit}
+        laatste = {
+            "voorstel": voorstel,
+            "vergadering": vergadering,
+            "memo": memo,
+            "agendapunt": punt,
+            "besluit": besluit,
+        }
     return laatste

@@ -12,7 +12,7 @@ _PDF_CACHE: dict[str, bytes] = {}
 
 def pdf_bytes(tekst: str = "Bijlage") -> bytes:
     if tekst not in _PDF_CACHE:
-        from weasyprint import HTML  # noqa: PLC0415
+        from weasyprint import HTML
 
         _PDF_CACHE[tekst] = HTML(string=f"<html lang='nl'><body><p>{tekst}</p></body></html>").write_pdf()
     return _PDF_CACHE[tekst]
@@ -25,9 +25,12 @@ def pdf_upload(naam: str = "notitie.pdf", tekst: str = "Bijlage") -> SimpleUploa
 def docx_bytes() -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
-        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
-                   'package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/'
-                   'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+        z.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+            'package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+        )
         z.writestr("word/document.xml", "<w:document/>")
     return buf.getvalue()
 
@@ -41,8 +44,9 @@ def odt_bytes() -> bytes:
 
 
 def nep_pdf(naam: str = "virus.pdf") -> SimpleUploadedFile:
-    return SimpleUploadedFile(naam, b"MZ\x90\x00 dit is geen pdf <script>alert(1)</script>",
-                              content_type="application/pdf")
+    return SimpleUploadedFile(
+        naam, b"MZ\x90\x00 dit is geen pdf <script>alert(1)</script>", content_type="application/pdf"
+    )
 
 
 __all__ = ["docx_bytes", "nep_pdf", "odt_bytes", "pdf_bytes", "pdf_upload", "render_pdf"]

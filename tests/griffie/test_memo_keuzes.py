@@ -13,8 +13,9 @@ def test_memo_form_offers_recent_meetings_but_accepts_any(monkeypatch):
     monkeypatch.setattr("apps.memos.forms.KEUZE_VERGADERINGEN", 3)
     gremium = GremiumFactory()
     vergaderingen = [
-        Vergadering.objects.create(gremium=gremium, titel=f"Commissie {i}", datum=datetime.date(2020, 1, 1)
-                                   + datetime.timedelta(days=i))
+        Vergadering.objects.create(
+            gremium=gremium, titel=f"Commissie {i}", datum=datetime.date(2020, 1, 1) + datetime.timedelta(days=i)
+        )
         for i in range(6)
     ]
     oudste = vergaderingen[0]

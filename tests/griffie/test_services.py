@@ -60,10 +60,12 @@ def ambtsdragers(db):
 
 
 def geagendeerd_voorstel(**kwargs):
-    voorstel = RaadsvoorstelFactory(beslispunten=["de regiovisie vast te stellen;", "het budget te verhogen."],
-                                    **kwargs)
-    agendapunt = agendapunt_toevoegen(vergadering=VergaderingFactory(), velden={"titel": voorstel.titel,
-                                                                             "raadsvoorstel": voorstel})
+    voorstel = RaadsvoorstelFactory(
+        beslispunten=["de regiovisie vast te stellen;", "het budget te verhogen."], **kwargs
+    )
+    agendapunt = agendapunt_toevoegen(
+        vergadering=VergaderingFactory(), velden={"titel": voorstel.titel, "raadsvoorstel": voorstel}
+    )
     voorstel.refresh_from_db()
     return voorstel, agendapunt
 
@@ -80,8 +82,9 @@ def gepubliceerd_besluit(griffie_user):
 
 def test_raadsvoorstel_aanmaken_indienen_and_history_records_who(griffie_user):
     zaak = ZaakFactory()
-    voorstel = raadsvoorstel_aanmaken(zaak=zaak, velden={"titel": "Regiovisie"}, beslispunten=["vast te stellen"],
-                                      door=griffie_user)
+    voorstel = raadsvoorstel_aanmaken(
+        zaak=zaak, velden={"titel": "Regiovisie"}, beslispunten=["vast te stellen"], door=griffie_user
+    )
     assert voorstel.status == Raadsvoorstel.Status.CONCEPT
     raadsvoorstel_indienen(raadsvoorstel=voorstel, door=griffie_user)
     voorstel.refresh_from_db()
@@ -89,8 +92,10 @@ def test_raadsvoorstel_aanmaken_indienen_and_history_records_who(griffie_user):
     records = list(voorstel.history.order_by("history_date"))
     assert [r.history_type for r in records] == ["+", "~"]
     assert all(r.history_user == griffie_user for r in records)
-    assert records[-1].diff_against(records[0]).changed_fields == ["status", "version"] or \
-        "status" in records[-1].diff_against(records[0]).changed_fields
+    assert (
+        records[-1].diff_against(records[0]).changed_fields == ["status", "version"]
+        or "status" in records[-1].diff_against(records[0]).changed_fields
+    )
 
 
 def test_indienen_needs_a_beslispunt(griffie_user):
@@ -109,11 +114,21 @@ def test_concurrent_edit_is_refused_and_changes_nothing(griffie_user):
     voorstel = RaadsvoorstelFactory()
     eerste = Raadsvoorstel.objects.get(pk=voorstel.pk)
     tweede = Raadsvoorstel.objects.get(pk=voorstel.pk)
-    raadsvoorstel_bijwerken(raadsvoorstel=eerste, versie=1, velden={"titel": "Titel van klerk A"},
-                            beslispunten=["punt A"], door=griffie_user)
+    raadsvoorstel_bijwerken(
+        raadsvoorstel=eerste,
+        versie=1,
+        velden={"titel": "Titel van klerk A"},
+        beslispunten=["punt A"],
+        door=griffie_user,
+    )
     with pytest.raises(VersieConflict) as info:
-        raadsvoorstel_bijwerken(raadsvoorstel=tweede, versie=1, velden={"titel": "Titel van klerk B"},
-                                beslispunten=["punt B"], door=griffie_user)
+        raadsvoorstel_bijwerken(
+            raadsvoorstel=tweede,
+            versie=1,
+            velden={"titel": "Titel van klerk B"},
+            beslispunten=["punt B"],
+            door=griffie_user,
+        )
     assert info.value.huidige_versie == eerste.version
     voorstel.refresh_from_db()
     assert voorstel.titel == "Titel van klerk A"
@@ -122,8 +137,9 @@ def test_concurrent_edit_is_refused_and_changes_nothing(griffie_user):
 
 def test_beslispunten_reorder_and_remove(griffie_user):
     voorstel = RaadsvoorstelFactory(beslispunten=["een", "twee", "drie"])
-    raadsvoorstel_bijwerken(raadsvoorstel=voorstel, versie=voorstel.version, velden={},
-                            beslispunten=["drie", "een"], door=griffie_user)
+    raadsvoorstel_bijwerken(
+        raadsvoorstel=voorstel, versie=voorstel.version, velden={}, beslispunten=["drie", "een"], door=griffie_user
+    )
     assert list(voorstel.beslispunten.order_by("volgorde").values_list("tekst", flat=True)) == ["drie", "een"]
     assert voorstel.history.first().history_change_reason == "Beslispunten gewijzigd"
 
@@ -146,8 +162,9 @@ def test_concept_voorstel_cannot_be_scheduled():
 
 def test_bijlage_is_checked_by_content_and_stored_under_generated_name(griffie_user, settings):
     voorstel = RaadsvoorstelFactory()
-    bijlage = raadsvoorstel_bijlage_toevoegen(raadsvoorstel=voorstel, bestand=pdf_upload("../../etc/Mijn nota.pdf"),
-                                              door=griffie_user)
+    bijlage = raadsvoorstel_bijlage_toevoegen(
+        raadsvoorstel=voorstel, bestand=pdf_upload("../../etc/Mijn nota.pdf"), door=griffie_user
+    )
     assert bijlage.mimetype == "application/pdf"
     assert bijlage.bestandsnaam == "Mijn nota.pdf"
     assert bijlage.titel == "Mijn nota"
@@ -159,8 +176,7 @@ def test_bijlage_is_checked_by_content_and_stored_under_generated_name(griffie_u
         raadsvoorstel_bijlage_toevoegen(raadsvoorstel=voorstel, bestand=nep_pdf())
     settings.BIJLAGE_MAX_MB = 0
     with pytest.raises(ValidationError, match="te groot"):
-        raadsvoorstel_bijlage_toevoegen(raadsvoorstel=voorstel,
-                                        bestand=SimpleUploadedFile("a.pdf", b"%PDF-1.4 x"))
+        raadsvoorstel_bijlage_toevoegen(raadsvoorstel=voorstel, bestand=SimpleUploadedFile("a.pdf", b"%PDF-1.4 x"))
     assert voorstel.bijlagen.count() == 1
 
 
@@ -169,20 +185,31 @@ def test_bijlage_is_checked_by_content_and_stored_under_generated_name(griffie_u
 
 def test_vergadering_end_before_start_is_refused():
     with pytest.raises(RegelFout, match="einde van de vergadering"):
-        vergadering_aanmaken(velden={"gremium": GremiumFactory(), "titel": "Raad", "datum": datetime.date(2021, 9, 30),
-                                     "aanvang": datetime.time(20), "einde": datetime.time(19)})
+        vergadering_aanmaken(
+            velden={
+                "gremium": GremiumFactory(),
+                "titel": "Raad",
+                "datum": datetime.date(2021, 9, 30),
+                "aanvang": datetime.time(20),
+                "einde": datetime.time(19),
+            }
+        )
 
 
 def test_agenda_builder_orders_moves_and_publishes(griffie_user):
-    vergadering = vergadering_aanmaken(velden={"gremium": GremiumFactory(), "titel": "Raad",
-                                               "datum": datetime.date(2021, 9, 30)}, door=griffie_user)
+    vergadering = vergadering_aanmaken(
+        velden={"gremium": GremiumFactory(), "titel": "Raad", "datum": datetime.date(2021, 9, 30)}, door=griffie_user
+    )
     a = agendapunt_toevoegen(vergadering=vergadering, velden={"titel": "Opening"}, door=griffie_user)
     b = agendapunt_toevoegen(vergadering=vergadering, velden={"titel": "Regiovisie"}, door=griffie_user)
     c = agendapunt_toevoegen(vergadering=vergadering, velden={"titel": "Sluiting"}, door=griffie_user)
     assert [a.volgorde, b.volgorde, c.volgorde] == [1, 2, 3]
     agendapunt_verplaatsen(agendapunt=c, richting="omhoog", door=griffie_user)
     assert list(vergadering.agendapunten.order_by("volgorde").values_list("titel", flat=True)) == [
-        "Opening", "Sluiting", "Regiovisie"]
+        "Opening",
+        "Sluiting",
+        "Regiovisie",
+    ]
     with pytest.raises(RegelFout, match="bovenaan"):
         agendapunt_verplaatsen(agendapunt=a, richting="omhoog")
     agendapunt_verwijderen(agendapunt=b, door=griffie_user)
@@ -216,10 +243,17 @@ def test_agenderen_sets_voorstel_status_and_removal_resets_it():
 
 def test_memo_with_route_and_conflict(griffie_user):
     gremium = GremiumFactory(naam="Stuurgroep transformatie")
-    memo = memo_aanmaken(velden={"aan": "Raad", "van": "College", "datum": datetime.date(2021, 6, 25),
-                                 "betreft": "Lariks", "kenmerk": "71007"},
-                         route=[{"gremium": gremium, "datum": datetime.date(2021, 6, 23), "omschrijving": ""}],
-                         door=griffie_user)
+    memo = memo_aanmaken(
+        velden={
+            "aan": "Raad",
+            "van": "College",
+            "datum": datetime.date(2021, 6, 25),
+            "betreft": "Lariks",
+            "kenmerk": "71007",
+        },
+        route=[{"gremium": gremium, "datum": datetime.date(2021, 6, 23), "omschrijving": ""}],
+        door=griffie_user,
+    )
     assert memo.route.get().gremium == gremium
     kopie = Memo.objects.get(pk=memo.pk)
     memo_bijwerken(memo=memo, versie=1, velden={"betreft": "Lariks (herzien)"}, door=griffie_user)
@@ -241,8 +275,10 @@ def test_besluit_is_prefilled_from_voorstel_and_office_holders(ambtsdragers):
     griffier, voorzitter = ambtsdragers
     voorstel, agendapunt = geagendeerd_voorstel()
     besluit = besluit_registreren(agendapunt=agendapunt)
-    assert list(besluit.dictum.values_list("tekst", flat=True)) == ["de regiovisie vast te stellen;",
-                                                                   "het budget te verhogen."]
+    assert list(besluit.dictum.values_list("tekst", flat=True)) == [
+        "de regiovisie vast te stellen;",
+        "het budget te verhogen.",
+    ]
     assert besluit.griffier == griffier and besluit.voorzitter == voorzitter
     assert besluit.zaak == voorstel.zaak and besluit.vergadering == agendapunt.vergadering
     with pytest.raises(RegelFout, match="al een besluit"):
@@ -256,8 +292,12 @@ def test_publish_needs_dictum_uitkomst_and_signatories():
         besluit_vaststellen(besluit=besluit)
     with pytest.raises(RegelFout, match="Stel het besluit eerst vast"):
         besluit_publiceren(besluit=besluit)
-    besluit_bijwerken(besluit=besluit, versie=besluit.version, velden={"uitkomst": "aangenomen",
-                      "griffier": PersoonFactory(), "voorzitter": PersoonFactory()}, dictum=[])
+    besluit_bijwerken(
+        besluit=besluit,
+        versie=besluit.version,
+        velden={"uitkomst": "aangenomen", "griffier": PersoonFactory(), "voorzitter": PersoonFactory()},
+        dictum=[],
+    )
     with pytest.raises(RegelFout, match="het dictum ontbreekt"):
         besluit_vaststellen(besluit=besluit)
 

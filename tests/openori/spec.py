@@ -10,21 +10,61 @@ import uuid
 
 VERGADERING_VERPLICHT = {"id", "url", "organisatie", "dossiertype", "naam"}
 VERGADERING_VELDEN = VERGADERING_VERPLICHT | {
-    "webpaginalink", "aanvang", "hoofdvergadering", "einde", "georganiseerddoorgremium", "geplandeaanvang",
-    "geplandeeinde", "geplandedatum", "locatie", "vergaderstatus", "vergadertoelichting", "vergaderdatum",
-    "vergaderingstype", "deelvergaderingen",
+    "webpaginalink",
+    "aanvang",
+    "hoofdvergadering",
+    "einde",
+    "georganiseerddoorgremium",
+    "geplandeaanvang",
+    "geplandeeinde",
+    "geplandedatum",
+    "locatie",
+    "vergaderstatus",
+    "vergadertoelichting",
+    "vergaderdatum",
+    "vergaderingstype",
+    "deelvergaderingen",
 }
 AGENDAPUNT_VERPLICHT = {"id", "url", "organisatie", "dossiertype", "agendapuntnaam", "vergaderingen"}
 AGENDAPUNT_VELDEN = AGENDAPUNT_VERPLICHT | {
-    "webpaginalink", "hoofdagendapunt", "omschrijving", "volgnummer", "subagendapunten", "tussenkop", "overig",
-    "starttijd", "eindtijd", "locatie", "geplandvolgnummer", "geplandeeindtijd", "geplandestarttijd",
-    "indicatiehamerstuk", "indicatiebehandeld", "indicatiebesloten",
+    "webpaginalink",
+    "hoofdagendapunt",
+    "omschrijving",
+    "volgnummer",
+    "subagendapunten",
+    "tussenkop",
+    "overig",
+    "starttijd",
+    "eindtijd",
+    "locatie",
+    "geplandvolgnummer",
+    "geplandeeindtijd",
+    "geplandestarttijd",
+    "indicatiehamerstuk",
+    "indicatiebehandeld",
+    "indicatiebesloten",
 }
-INFORMATIEOBJECT_VERPLICHT = {"pid", "webpaginalink", "organisatie", "titel", "wooinformatiecategorie",
-                              "datumingediend"}
+INFORMATIEOBJECT_VERPLICHT = {
+    "pid",
+    "webpaginalink",
+    "organisatie",
+    "titel",
+    "wooinformatiecategorie",
+    "datumingediend",
+}
 INFORMATIEOBJECT_VELDEN = INFORMATIEOBJECT_VERPLICHT | {
-    "id", "url", "auteur", "bronorganisatie", "creatiedatum", "informatieobjecttype", "formaat", "omschrijving",
-    "taal", "vergaderingen", "agendapunten", "gerelateerdinformatieobject",
+    "id",
+    "url",
+    "auteur",
+    "bronorganisatie",
+    "creatiedatum",
+    "informatieobjecttype",
+    "formaat",
+    "omschrijving",
+    "taal",
+    "vergaderingen",
+    "agendapunten",
+    "gerelateerdinformatieobject",
 }
 LIJST_VELDEN = {"count", "next", "previous", "results"}  # next/previous/results from the spec, count as DRF adds
 FOUT_VELDEN = {"titel", "status", "detail"}
@@ -32,8 +72,16 @@ FOUT_VELDEN = {"titel", "status", "detail"}
 DATUM = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 BOOLEANS = {"indicatiehamerstuk", "indicatiebehandeld", "indicatiebesloten"}
 DATUMS = {"geplandedatum", "vergaderdatum", "datumingediend"}
-MOMENTEN = {"aanvang", "einde", "geplandeaanvang", "geplandeeinde", "starttijd", "eindtijd", "geplandestarttijd",
-            "geplandeeindtijd"}
+MOMENTEN = {
+    "aanvang",
+    "einde",
+    "geplandeaanvang",
+    "geplandeeinde",
+    "starttijd",
+    "eindtijd",
+    "geplandestarttijd",
+    "geplandeeindtijd",
+}
 
 
 def _uri(waarde):

@@ -47,6 +47,7 @@ def op_id(client, pad):
 
 # --- The demo data (the Leusden seed documents) ---------------------------------
 
+
 def test_demo_vergaderingen_2021(client, demo_data):
     vergaderingen = [v for v in alles(client, "/api/ori/vergaderingen") if v["geplandedatum"].startswith("2021")]
     assert [(v["geplandedatum"], v["naam"]) for v in vergaderingen] == [
@@ -83,7 +84,8 @@ def test_demo_agendapunten_per_vergadering(client, demo_data):
     assert len(per_datum["2021-09-09"]) == 1
     # The 2018 informatieavond has times: aware datetimes in Europe/Amsterdam (winter time, +01:00).
     assert [p for p in alles(client, "/api/ori/agendapunten") if p["agendapuntnaam"] == "Rapport Sociaal Domein"][0][
-        "starttijd"] == "2018-02-05T20:00:00+01:00"
+        "starttijd"
+    ] == "2018-02-05T20:00:00+01:00"
 
 
 def test_demo_raadsbesluit_l275141_is_informatieobject(client, demo_data):
@@ -96,8 +98,9 @@ def test_demo_raadsbesluit_l275141_is_informatieobject(client, demo_data):
     assert obj["formaat"] == "application/pdf" and obj["taal"] == "nl"
     assert obj["datumingediend"] == "2021-09-30"
     assert obj["webpaginalink"] == "http://testserver/besluiten/L275141/"
-    assert obj["agendapunten"] == [{"id": str(besluit.agendapunt.uuid),
-                                    "url": f"http://testserver/api/ori/agendapunten/{besluit.agendapunt.uuid}"}]
+    assert obj["agendapunten"] == [
+        {"id": str(besluit.agendapunt.uuid), "url": f"http://testserver/api/ori/agendapunten/{besluit.agendapunt.uuid}"}
+    ]
     assert [v["id"] for v in obj["vergaderingen"]] == [str(besluit.vergadering.uuid)]
     assert client.get("/besluiten/L275141/").status_code == 200
     # ... and in the list, next to the raadsvoorstel and the memo.
@@ -106,6 +109,7 @@ def test_demo_raadsbesluit_l275141_is_informatieobject(client, demo_data):
 
 
 # --- Shapes with every field filled ------------------------------------------
+
 
 def _stukken_bij(punt):
     """Give an agenda item every kind of document: a raadsvoorstel with a published besluit, a memo, and a
@@ -123,10 +127,20 @@ def _stukken_bij(punt):
 
 
 def test_every_shape_with_factory_data(client):
-    vergadering = VergaderingFactory(datum=datetime.date(2024, 7, 4), aanvang=datetime.time(19, 30),
-                                     einde=datetime.time(22, 0), toelichting="Begroting.")
-    punt = AgendapuntFactory(vergadering=vergadering, titel="Hamerstuk", behandeling="hamerstuk",
-                             aanvang=datetime.time(19, 30), einde=datetime.time(19, 35), omschrijving="Kort.")
+    vergadering = VergaderingFactory(
+        datum=datetime.date(2024, 7, 4),
+        aanvang=datetime.time(19, 30),
+        einde=datetime.time(22, 0),
+        toelichting="Begroting.",
+    )
+    punt = AgendapuntFactory(
+        vergadering=vergadering,
+        titel="Hamerstuk",
+        behandeling="hamerstuk",
+        aanvang=datetime.time(19, 30),
+        einde=datetime.time(19, 35),
+        omschrijving="Kort.",
+    )
     voorstel, memo = _stukken_bij(punt)
 
     for pad, controleer in LIJSTEN:
@@ -143,8 +157,9 @@ def test_every_shape_with_factory_data(client):
     a = client.get(f"/api/ori/agendapunten/{punt.uuid}").json()
     assert a["indicatiehamerstuk"] is True and a["indicatiebesloten"] is False
     assert a["starttijd"] == "2024-07-04T19:30:00+02:00" and a["eindtijd"] == "2024-07-04T19:35:00+02:00"
-    assert a["vergaderingen"] == [{"id": str(vergadering.uuid),
-                                   "url": f"http://testserver/api/ori/vergaderingen/{vergadering.uuid}"}]
+    assert a["vergaderingen"] == [
+        {"id": str(vergadering.uuid), "url": f"http://testserver/api/ori/vergaderingen/{vergadering.uuid}"}
+    ]
 
     objecten = {o["informatieobjecttype"]: o for o in alles(client, "/api/ori/informatieobjecten")}
     assert set(objecten) == {"raadsbesluit", "raadsvoorstel", "memo", "bijlage"}
@@ -152,9 +167,13 @@ def test_every_shape_with_factory_data(client):
     assert objecten["memo"]["agendapunten"][0]["id"] == str(punt.uuid)
     bijlagen = [o for o in alles(client, "/api/ori/informatieobjecten") if o["informatieobjecttype"] == "bijlage"]
     assert sorted(b["formaat"] for b in bijlagen) == [
-        "application/pdf", "application/pdf", "application/vnd.oasis.opendocument.text"]
-    gerelateerd = {b["gerelateerdinformatieobject"]["informatieobject"] for b in bijlagen
-                   if "gerelateerdinformatieobject" in b}
+        "application/pdf",
+        "application/pdf",
+        "application/vnd.oasis.opendocument.text",
+    ]
+    gerelateerd = {
+        b["gerelateerdinformatieobject"]["informatieobject"] for b in bijlagen if "gerelateerdinformatieobject" in b
+    }
     assert gerelateerd == {str(voorstel.uuid), str(memo.uuid)}
     # The bijlage's webpage is its download, and that download works for anyone.
     for b in bijlagen:
@@ -162,6 +181,7 @@ def test_every_shape_with_factory_data(client):
 
 
 # --- Methods, ids, paths, pages ------------------------------------------------
+
 
 @pytest.mark.parametrize("methode", ["post", "put", "patch", "delete"])
 @pytest.mark.parametrize("pad", ["/api/ori/vergaderingen", "/api/ori/agendapunten", "/api/ori/informatieobjecten"])
@@ -177,8 +197,9 @@ def test_write_methods_are_refused(client, griffie_user, methode, pad):
 
 
 @pytest.mark.parametrize("pad", ["/api/ori/vergaderingen", "/api/ori/agendapunten", "/api/ori/informatieobjecten"])
-@pytest.mark.parametrize("kenmerk", [str(uuid.uuid4()), "geen-uuid", "123", "%00", "x" * 300,
-                                     "3a347265-097f-5109-8fdb-e16e6642e4b9-extra"])
+@pytest.mark.parametrize(
+    "kenmerk", [str(uuid.uuid4()), "geen-uuid", "123", "%00", "x" * 300, "3a347265-097f-5109-8fdb-e16e6642e4b9-extra"]
+)
 def test_unknown_or_invalid_id_is_404_in_the_error_shape(client, pad, kenmerk):
     for url in (f"{pad}/{kenmerk}", f"{pad}/{kenmerk}/"):
         body = controleer_fout(client.get(url), 404)
@@ -193,14 +214,20 @@ def test_uuid_of_another_kind_is_404(client):
 
 def test_paths_with_and_without_trailing_slash(client):
     vergadering = VergaderingFactory()
-    for pad in ("/api/ori/vergaderingen", "/api/ori/vergaderingen/", f"/api/ori/vergaderingen/{vergadering.uuid}",
-                f"/api/ori/vergaderingen/{vergadering.uuid}/"):
+    for pad in (
+        "/api/ori/vergaderingen",
+        "/api/ori/vergaderingen/",
+        f"/api/ori/vergaderingen/{vergadering.uuid}",
+        f"/api/ori/vergaderingen/{vergadering.uuid}/",
+    ):
         response = client.get(pad)
         assert response.status_code == 200 and response["Content-Type"] == "application/json"
     index = client.get("/api/ori/").json()
-    assert index == {"vergaderingen": "http://testserver/api/ori/vergaderingen",
-                     "agendapunten": "http://testserver/api/ori/agendapunten",
-                     "informatieobjecten": "http://testserver/api/ori/informatieobjecten"}
+    assert index == {
+        "vergaderingen": "http://testserver/api/ori/vergaderingen",
+        "agendapunten": "http://testserver/api/ori/agendapunten",
+        "informatieobjecten": "http://testserver/api/ori/informatieobjecten",
+    }
 
 
 def test_pagination_walks_every_record_once(client):
@@ -239,6 +266,7 @@ def test_bad_page_size_falls_back_to_default(client):
 
 
 # --- Constant queries ----------------------------------------------------------
+
 
 def _documenten(aantal):
     for i in range(aantal):

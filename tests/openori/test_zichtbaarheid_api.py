@@ -21,8 +21,11 @@ from .spec import controleer_fout
 
 pytestmark = pytest.mark.django_db
 
-PADEN = {"vergadering": "/api/ori/vergaderingen", "agendapunt": "/api/ori/agendapunten",
-         "informatieobject": "/api/ori/informatieobjecten"}
+PADEN = {
+    "vergadering": "/api/ori/vergaderingen",
+    "agendapunt": "/api/ori/agendapunten",
+    "informatieobject": "/api/ori/informatieobjecten",
+}
 
 
 @pytest.fixture
@@ -73,39 +76,58 @@ def wereld():
 
     # Besluiten: published public (current), concept, vastgesteld, vertrouwelijk, and one replaced by a
     # published rectificatie; one with a concept rectificatie stays current.
-    gepubliceerd = BesluitFactory(raadsvoorstel=voorstel, vergadering=concept, agendapunt=besloten_punt,
-                                  gepubliceerd=True)
+    gepubliceerd = BesluitFactory(
+        raadsvoorstel=voorstel, vergadering=concept, agendapunt=besloten_punt, gepubliceerd=True
+    )
     concept_besluit = BesluitFactory(vergadering=gehouden)
     vastgesteld = BesluitFactory(vastgesteld=True, vergadering=gehouden)
     vertrouwelijk_besluit = BesluitFactory(gepubliceerd=True, vertrouwelijk=True, vergadering=gehouden)
     vervangen = BesluitFactory(gepubliceerd=True, vergadering=gehouden)
-    rectificatie = BesluitFactory(raadsvoorstel=vervangen.raadsvoorstel, zaak=vervangen.zaak, versie=2,
-                                  vervangt=vervangen, gepubliceerd=True, rectificatie_reden="Tikfout.",
-                                  vergadering=gehouden)
+    rectificatie = BesluitFactory(
+        raadsvoorstel=vervangen.raadsvoorstel,
+        zaak=vervangen.zaak,
+        versie=2,
+        vervangt=vervangen,
+        gepubliceerd=True,
+        rectificatie_reden="Tikfout.",
+        vergadering=gehouden,
+    )
     blijft = BesluitFactory(gepubliceerd=True, vergadering=gehouden)
-    concept_rectificatie = BesluitFactory(raadsvoorstel=blijft.raadsvoorstel, zaak=blijft.zaak, versie=2,
-                                          vervangt=blijft, vergadering=gehouden)
+    concept_rectificatie = BesluitFactory(
+        raadsvoorstel=blijft.raadsvoorstel, zaak=blijft.zaak, versie=2, vervangt=blijft, vergadering=gehouden
+    )
     zie("informatieobject", gepubliceerd, rectificatie, blijft)
     verberg("informatieobject", concept_besluit, vastgesteld, vertrouwelijk_besluit, vervangen, concept_rectificatie)
     # The besluiten's raadsvoorstellen are public documents of their own.
-    zie("informatieobject", vervangen.raadsvoorstel, blijft.raadsvoorstel, concept_besluit.raadsvoorstel,
-        vastgesteld.raadsvoorstel, vertrouwelijk_besluit.raadsvoorstel)
+    zie(
+        "informatieobject",
+        vervangen.raadsvoorstel,
+        blijft.raadsvoorstel,
+        concept_besluit.raadsvoorstel,
+        vastgesteld.raadsvoorstel,
+        vertrouwelijk_besluit.raadsvoorstel,
+    )
 
     # Bijlagen: only public files of visible parents.
-    zie("informatieobject",
-        RaadsvoorstelBijlageFactory(raadsvoorstel=voorstel), MemoBijlageFactory(memo=memo),
-        AgendapuntBijlageFactory(agendapunt=punt))
-    verberg("informatieobject",
-            RaadsvoorstelBijlageFactory(raadsvoorstel=voorstel, vertrouwelijk=True),
-            RaadsvoorstelBijlageFactory(raadsvoorstel=concept_voorstel),
-            RaadsvoorstelBijlageFactory(raadsvoorstel=vertrouwelijk_voorstel),
-            MemoBijlageFactory(memo=memo, vertrouwelijk=True),
-            MemoBijlageFactory(memo=concept_memo),
-            MemoBijlageFactory(memo=vertrouwelijk_memo),
-            AgendapuntBijlageFactory(agendapunt=punt, vertrouwelijk=True),
-            AgendapuntBijlageFactory(agendapunt=besloten_punt),
-            AgendapuntBijlageFactory(agendapunt=punt_in_concept),
-            AgendapuntBijlageFactory(agendapunt=punt_in_besloten))
+    zie(
+        "informatieobject",
+        RaadsvoorstelBijlageFactory(raadsvoorstel=voorstel),
+        MemoBijlageFactory(memo=memo),
+        AgendapuntBijlageFactory(agendapunt=punt),
+    )
+    verberg(
+        "informatieobject",
+        RaadsvoorstelBijlageFactory(raadsvoorstel=voorstel, vertrouwelijk=True),
+        RaadsvoorstelBijlageFactory(raadsvoorstel=concept_voorstel),
+        RaadsvoorstelBijlageFactory(raadsvoorstel=vertrouwelijk_voorstel),
+        MemoBijlageFactory(memo=memo, vertrouwelijk=True),
+        MemoBijlageFactory(memo=concept_memo),
+        MemoBijlageFactory(memo=vertrouwelijk_memo),
+        AgendapuntBijlageFactory(agendapunt=punt, vertrouwelijk=True),
+        AgendapuntBijlageFactory(agendapunt=besloten_punt),
+        AgendapuntBijlageFactory(agendapunt=punt_in_concept),
+        AgendapuntBijlageFactory(agendapunt=punt_in_besloten),
+    )
     return zichtbaar, verborgen
 
 
@@ -165,4 +187,3 @@ def test_public_besluit_keeps_hidden_meeting_and_item_out_of_its_references(clie
     assert len(besluiten) == 3
     # The first besluit was taken in a concept meeting on a besloten item: no references at all.
     assert any(b["agendapunten"] == [] and b["vergaderingen"] == [] for b in besluiten)
-

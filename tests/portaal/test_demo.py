@@ -32,8 +32,17 @@ def test_demo_holds_l275141_with_its_full_proposal_and_besluit(demo_data):
     assert rv.datum_raadsvergadering == datetime.date(2021, 9, 30)
     assert rv.directeur_secretaris.naam.startswith("H.W. de Graaf")
     assert rv.burgemeester.naam == "G.J. Bouwmeester"
-    for veld in ["voorstel", "aanleiding", "doel_effect", "toelichting", "argumenten", "tegenargumenten",
-                 "risicos", "plan_van_aanpak", "communicatie"]:
+    for veld in [
+        "voorstel",
+        "aanleiding",
+        "doel_effect",
+        "toelichting",
+        "argumenten",
+        "tegenargumenten",
+        "risicos",
+        "plan_van_aanpak",
+        "communicatie",
+    ]:
         assert getattr(rv, veld), veld
     assert "Norm voor het opdrachtgeverschap" in rv.argumenten
     assert [b.titel for b in rv.bijlagen.all()][0].startswith("Regiovisie")

@@ -19,8 +19,9 @@ def test_home_shows_latest_besluit_and_the_way_to_the_meetings(client, demo_data
 
 def test_home_hides_concept_and_confidential_besluiten(client, demo_data):
     BesluitFactory(titel="Geheim concept", raadsvoorstel__zaak__zaaknummer="L900001")
-    BesluitFactory(gepubliceerd=True, vertrouwelijk=True, titel="Vertrouwelijk besluit",
-                   raadsvoorstel__zaak__zaaknummer="L900002")
+    BesluitFactory(
+        gepubliceerd=True, vertrouwelijk=True, titel="Vertrouwelijk besluit", raadsvoorstel__zaak__zaaknummer="L900002"
+    )
     html = client.get(reverse("portaal:home")).content.decode()
     assert "Geheim concept" not in html
     assert "Vertrouwelijk besluit" not in html

@@ -26,16 +26,20 @@ VANDAAG = timezone.localdate()
 
 def _stappen(html: str) -> list[tuple[str, str]]:
     """(datetime attribute, label) of every step of the timeline, in page order."""
-    tijdlijn = html[html.index('<ol class="tijdlijn"'):]
-    tijdlijn = tijdlijn[:tijdlijn.index("</ol>\n")]
-    return re.findall(r'<time datetime="([0-9-]+)">[^<]*</time> · <span class="tijdlijn__soort">([^<]*)</span>',
-                      tijdlijn)
+    tijdlijn = html[html.index('<ol class="tijdlijn"') :]
+    tijdlijn = tijdlijn[: tijdlijn.index("</ol>\n")]
+    return re.findall(
+        r'<time datetime="([0-9-]+)">[^<]*</time> · <span class="tijdlijn__soort">([^<]*)</span>', tijdlijn
+    )
 
 
 def _gepland(html: str) -> list[str]:
     """The dates of the steps marked as planned (in words and by class)."""
-    return re.findall(r'tijdlijn__stap--gepland">\s*<div class="tijdlijn__kaart">\s*<p class="tijdlijn__datum">'
-                      r'<span class="tijdlijn__label">Gepland</span> <time datetime="([0-9-]+)"', html)
+    return re.findall(
+        r'tijdlijn__stap--gepland">\s*<div class="tijdlijn__kaart">\s*<p class="tijdlijn__datum">'
+        r'<span class="tijdlijn__label">Gepland</span> <time datetime="([0-9-]+)"',
+        html,
+    )
 
 
 def test_urls_are_stable():
@@ -67,8 +71,9 @@ def test_zaak_L275141_follows_the_schedule_of_the_memo(client, demo_data):
 
 def test_onderwerp_lariks_shows_9_16_and_30_september_in_order(client, demo_data):
     html = client.get("/onderwerpen/lariks/").content.decode()
-    vergaderingen = [datum for datum, label in _stappen(html)
-                     if label in ("Uitwisseling", "Informatieavond", "Raadsvergadering")]
+    vergaderingen = [
+        datum for datum, label in _stappen(html) if label in ("Uitwisseling", "Informatieavond", "Raadsvergadering")
+    ]
     assert vergaderingen == ["2021-09-09", "2021-09-16", "2021-09-30"]
     assert ("2021-09-30", "Besluit van de raad") in _stappen(html)
     assert "Sociaal domein" in html  # the parent onderwerp
@@ -89,21 +94,27 @@ def test_onderwerp_spans_all_its_zaken(client, db):
         zaak = ZaakFactory(zaaknummer=nummer)
         zaak.onderwerpen.add(onderwerp)
         voorstel = RaadsvoorstelFactory(zaak=zaak, college_besluitdatum=datum)
-        AgendapuntFactory(vergadering=VergaderingFactory(datum=datum + datetime.timedelta(days=30)),
-                          raadsvoorstel=voorstel)
+        AgendapuntFactory(
+            vergadering=VergaderingFactory(datum=datum + datetime.timedelta(days=30)), raadsvoorstel=voorstel
+        )
     html = client.get("/onderwerpen/wonen/").content.decode()
     assert _stappen(html) == [
-        ("2022-03-01", "Collegebesluit"), ("2022-03-31", "Raadsvergadering"),
-        ("2022-05-01", "Collegebesluit"), ("2022-05-31", "Raadsvergadering"),
+        ("2022-03-01", "Collegebesluit"),
+        ("2022-03-31", "Raadsvergadering"),
+        ("2022-05-01", "Collegebesluit"),
+        ("2022-05-31", "Raadsvergadering"),
     ]
     assert "L100001" in html and "L100002" in html
 
 
 def test_planned_steps_are_marked_in_words(client, db):
-    voorstel = RaadsvoorstelFactory(college_besluitdatum=VANDAAG - datetime.timedelta(days=20),
-                                    datum_raadsvergadering=VANDAAG + datetime.timedelta(days=40))
-    gehouden = VergaderingFactory(soort="informatieavond", titel="Informatieavond", status="gehouden",
-                                  datum=VANDAAG - datetime.timedelta(days=5))
+    voorstel = RaadsvoorstelFactory(
+        college_besluitdatum=VANDAAG - datetime.timedelta(days=20),
+        datum_raadsvergadering=VANDAAG + datetime.timedelta(days=40),
+    )
+    gehouden = VergaderingFactory(
+        soort="informatieavond", titel="Informatieavond", status="gehouden", datum=VANDAAG - datetime.timedelta(days=5)
+    )
     AgendapuntFactory(vergadering=gehouden, raadsvoorstel=voorstel, zaak=voorstel.zaak)
     komend = VergaderingFactory(soort="commissie", titel="Commissie", datum=VANDAAG + datetime.timedelta(days=10))
     AgendapuntFactory(vergadering=komend, raadsvoorstel=voorstel, zaak=voorstel.zaak)
@@ -111,8 +122,12 @@ def test_planned_steps_are_marked_in_words(client, db):
     komend_datum = (VANDAAG + datetime.timedelta(days=10)).isoformat()
     raad_datum = (VANDAAG + datetime.timedelta(days=40)).isoformat()
     assert _gepland(html) == [komend_datum, raad_datum]
-    assert [label for _, label in _stappen(html)] == ["Collegebesluit", "Informatieavond", "Commissievergadering",
-                                                      "Raadsvergadering"]
+    assert [label for _, label in _stappen(html)] == [
+        "Collegebesluit",
+        "Informatieavond",
+        "Commissievergadering",
+        "Raadsvergadering",
+    ]
     assert "tijdlijn__stap--huidig" in html  # the informatieavond is where the zaak is now
 
 
@@ -129,15 +144,27 @@ def test_memo_route_and_rectificatie_are_steps(client, db):
     memo = MemoFactory(zaak=zaak, betreft="Procesvoorstel regiovisie", datum=datetime.date(2021, 6, 14))
     MemoBehandelingFactory(memo=memo, datum=datetime.date(2021, 6, 23), gremium__naam="Stuurgroep transformatie")
     voorstel = RaadsvoorstelFactory(zaak=zaak)
-    eerste = BesluitFactory(gepubliceerd=True, raadsvoorstel=voorstel,
-                            gepubliceerd_op=datetime.datetime(2021, 10, 1, 9, tzinfo=datetime.UTC))
-    BesluitFactory(gepubliceerd=True, raadsvoorstel=voorstel, versie=2, vervangt=eerste, vergadering=eerste.vergadering,
-                   rectificatie_reden="Verschrijving in het dictum.",
-                   gepubliceerd_op=datetime.datetime(2021, 10, 8, 9, tzinfo=datetime.UTC))
+    eerste = BesluitFactory(
+        gepubliceerd=True,
+        raadsvoorstel=voorstel,
+        gepubliceerd_op=datetime.datetime(2021, 10, 1, 9, tzinfo=datetime.UTC),
+    )
+    BesluitFactory(
+        gepubliceerd=True,
+        raadsvoorstel=voorstel,
+        versie=2,
+        vervangt=eerste,
+        vergadering=eerste.vergadering,
+        rectificatie_reden="Verschrijving in het dictum.",
+        gepubliceerd_op=datetime.datetime(2021, 10, 8, 9, tzinfo=datetime.UTC),
+    )
     html = client.get(f"/zaken/{zaak.zaaknummer}/").content.decode()
     assert _stappen(html) == [
-        ("2021-06-14", "Memo"), ("2021-06-23", "Behandeling"), ("2021-06-29", "Collegebesluit"),
-        ("2021-09-30", "Besluit van de raad"), ("2021-10-01", "Besluit gepubliceerd"),
+        ("2021-06-14", "Memo"),
+        ("2021-06-23", "Behandeling"),
+        ("2021-06-29", "Collegebesluit"),
+        ("2021-09-30", "Besluit van de raad"),
+        ("2021-10-01", "Besluit gepubliceerd"),
         ("2021-10-08", "Rectificatie gepubliceerd"),
     ]
     assert "Stuurgroep transformatie" in html
@@ -158,10 +185,16 @@ class TestZichtbaarheid:
         MemoFactory(zaak=zaak, betreft="Openbare memo", datum=datetime.date(2021, 5, 1))
         MemoFactory(zaak=zaak, betreft="Vertrouwelijke memo", vertrouwelijk=True, datum=datetime.date(2021, 5, 2))
         MemoFactory(zaak=zaak, betreft="Conceptmemo", concept=True, datum=datetime.date(2021, 5, 3))
-        AgendapuntFactory(vergadering=VergaderingFactory(titel="Besloten overleg", besloten=True, soort="overleg",
-                                                         datum=datetime.date(2021, 7, 1)), zaak=zaak)
-        AgendapuntFactory(vergadering=VergaderingFactory(titel="Conceptvergadering", concept=True,
-                                                         datum=datetime.date(2021, 8, 1)), zaak=zaak)
+        AgendapuntFactory(
+            vergadering=VergaderingFactory(
+                titel="Besloten overleg", besloten=True, soort="overleg", datum=datetime.date(2021, 7, 1)
+            ),
+            zaak=zaak,
+        )
+        AgendapuntFactory(
+            vergadering=VergaderingFactory(titel="Conceptvergadering", concept=True, datum=datetime.date(2021, 8, 1)),
+            zaak=zaak,
+        )
         BesluitFactory(raadsvoorstel=voorstel, titel="Conceptbesluit")
         return zaak
 
@@ -173,8 +206,13 @@ class TestZichtbaarheid:
     def test_anonymous(self, zaak):
         html = self._html(Client())
         assert "Openbare memo" in html
-        for verborgen in ["Vertrouwelijke memo", "Conceptmemo", "Besloten overleg", "Conceptvergadering",
-                          "Besluit (concept)"]:
+        for verborgen in [
+            "Vertrouwelijke memo",
+            "Conceptmemo",
+            "Besloten overleg",
+            "Conceptvergadering",
+            "Besluit (concept)",
+        ]:
             assert verborgen not in html
 
     def test_raadslid(self, raadslid_client, zaak):
@@ -196,8 +234,9 @@ class TestZichtbaarheid:
 
     def test_onderwerp_does_not_list_hidden_zaken(self, db):
         onderwerp = OnderwerpFactory(naam="Grond", slug="grond")
-        geheim = RaadsvoorstelFactory(zaak__zaaknummer="L200003", zaak__titel="Geheime grondaankoop",
-                                      vertrouwelijk=True)
+        geheim = RaadsvoorstelFactory(
+            zaak__zaaknummer="L200003", zaak__titel="Geheime grondaankoop", vertrouwelijk=True
+        )
         geheim.zaak.onderwerpen.add(onderwerp)
         html = Client().get("/onderwerpen/grond/").content.decode()
         assert "Geheime grondaankoop" not in html and "L200003" not in html
@@ -213,8 +252,10 @@ def test_timelines_use_a_constant_number_of_queries(client, django_assert_max_nu
     for i in range(aantal):
         memo = MemoFactory(zaak=zaak, datum=datetime.date(2021, 1, 1) + datetime.timedelta(days=i))
         MemoBehandelingFactory(memo=memo, datum=datetime.date(2021, 2, 1))
-        punt = AgendapuntFactory(vergadering=VergaderingFactory(datum=datetime.date(2021, 3, 1) +
-                                                                datetime.timedelta(days=i)), raadsvoorstel=voorstel)
+        punt = AgendapuntFactory(
+            vergadering=VergaderingFactory(datum=datetime.date(2021, 3, 1) + datetime.timedelta(days=i)),
+            raadsvoorstel=voorstel,
+        )
         punt.memos.add(memo)
         punt.onderwerpen.add(sub)
     BesluitFactory(gepubliceerd=True, raadsvoorstel=voorstel)

@@ -24,16 +24,25 @@ def test_statement_names_the_installed_test_tools():
 def test_statement_says_what_how_result_limits_contact_and_date(client, settings):
     settings.GRIFFIE_EMAIL = "griffie@example.nl"
     html = client.get(reverse("portaal:toegankelijkheid")).content.decode()
-    for tekst in ("WCAG 2.1", "axe-core 4.12.1", "axe-playwright-python", "Chromium", "toetsenbord",
-                  "320, 375 en 1280 pixels", "0 overtredingen", "Bekende beperkingen",
-                  'href="mailto:griffie@example.nl"', 'datetime="2026-11-24"'):
+    for tekst in (
+        "WCAG 2.1",
+        "axe-core 4.12.1",
+        "axe-playwright-python",
+        "Chromium",
+        "toetsenbord",
+        "320, 375 en 1280 pixels",
+        "0 overtredingen",
+        "Bekende beperkingen",
+        'href="mailto:griffie@example.nl"',
+        'datetime="2026-11-24"',
+    ):
         assert tekst in html, tekst
 
 
 @pytest.mark.django_db
 def test_every_page_links_the_statement_and_open_data_from_the_footer(client):
     html = client.get(reverse("portaal:home")).content.decode()
-    footer = html[html.index("<footer"):]
+    footer = html[html.index("<footer") :]
     assert f'href="{reverse("portaal:toegankelijkheid")}"' in footer
     assert f'href="{reverse("portaal:open-data")}"' in footer
 

@@ -46,10 +46,37 @@ def test_without_query_shows_the_form_only(client):
     assert response.context["resultaten"] == []
 
 
-@pytest.mark.parametrize("q", [
-    "", " ", "a", "é", '"', "&", "|", "!", ":*", "'", "(", ")", "<->", "\\", "&|!:*", "'':*", "%", "_",
-    '"unterminated', "a & b | !c", "x" * 10_000, "jeugd" * 2000, "\x00", "🙂", "DROP TABLE; --", "' OR 1=1 --",
-])
+@pytest.mark.parametrize(
+    "q",
+    [
+        "",
+        " ",
+        "a",
+        "é",
+        '"',
+        "&",
+        "|",
+        "!",
+        ":*",
+        "'",
+        "(",
+        ")",
+        "<->",
+        "\\",
+        "&|!:*",
+        "'':*",
+        "%",
+        "_",
+        '"unterminated',
+        "a & b | !c",
+        "x" * 10_000,
+        "jeugd" * 2000,
+        "\x00",
+        "🙂",
+        "DROP TABLE; --",
+        "' OR 1=1 --",
+    ],
+)
 def test_odd_input_gives_a_calm_answer(client, q):
     memo("Regiovisie jeugdhulp", "Over de jeugdhulp in de regio.")
     response = client.get(URL, {"q": q})
@@ -146,7 +173,9 @@ def test_filters_soort_and_jaar(client):
     zoekindex_bijwerken(punt)
     assert titels(client.get(URL, {"q": "jeugdhulp", "soort": "agendapunt"})) == ["Jeugdhulp agendapunt"]
     assert sorted(titels(client.get(URL, {"q": "jeugdhulp", "jaar": "2021"}))) == [
-        "Jeugdhulp agendapunt", "Jeugdhulp memo 2021"]
+        "Jeugdhulp agendapunt",
+        "Jeugdhulp memo 2021",
+    ]
     assert titels(client.get(URL, {"q": "jeugdhulp", "soort": "memo", "jaar": "2020"})) == ["Jeugdhulp memo 2020"]
     response = client.get(URL, {"q": "jeugdhulp", "soort": "onzin", "jaar": "tweeduizend"})
     assert response.status_code == 200
@@ -164,20 +193,43 @@ def verborgen_en_zichtbaar(db):
     zoekindex_bijwerken(geheim)
     for titel, kwargs in [("Besloten jeugdpunt", {"besloten": True}), ("Openbaar jeugdpunt", {})]:
         zoekindex_bijwerken(AgendapuntFactory(titel=titel, **kwargs))
-    zoekindex_bijwerken(AgendapuntFactory(titel="Jeugdpunt in conceptvergadering",
-                                          vergadering=VergaderingFactory(concept=True)))
+    zoekindex_bijwerken(
+        AgendapuntFactory(titel="Jeugdpunt in conceptvergadering", vergadering=VergaderingFactory(concept=True))
+    )
     voorstel = RaadsvoorstelFactory(titel="Concept jeugdvoorstel", concept=True)
     zoekindex_bijwerken(voorstel)
 
 
-@pytest.mark.parametrize("rol,verwacht", [
-    ("anoniem", {"Zichtbaar jeugdmemo", "Openbaar jeugdpunt"}),
-    ("raadslid", {"Zichtbaar jeugdmemo", "Openbaar jeugdpunt", "Vertrouwelijk jeugdmemo", "Geheim jeugdbesluit",
-                  "Besloten jeugdpunt"}),
-    ("griffie", {"Zichtbaar jeugdmemo", "Openbaar jeugdpunt", "Vertrouwelijk jeugdmemo", "Geheim jeugdbesluit",
-                 "Besloten jeugdpunt", "Concept jeugdmemo", "Concept jeugdbesluit", "Jeugdpunt in conceptvergadering",
-                 "Concept jeugdvoorstel"}),
-])
+@pytest.mark.parametrize(
+    "rol,verwacht",
+    [
+        ("anoniem", {"Zichtbaar jeugdmemo", "Openbaar jeugdpunt"}),
+        (
+            "raadslid",
+            {
+                "Zichtbaar jeugdmemo",
+                "Openbaar jeugdpunt",
+                "Vertrouwelijk jeugdmemo",
+                "Geheim jeugdbesluit",
+                "Besloten jeugdpunt",
+            },
+        ),
+        (
+            "griffie",
+            {
+                "Zichtbaar jeugdmemo",
+                "Openbaar jeugdpunt",
+                "Vertrouwelijk jeugdmemo",
+                "Geheim jeugdbesluit",
+                "Besloten jeugdpunt",
+                "Concept jeugdmemo",
+                "Concept jeugdbesluit",
+                "Jeugdpunt in conceptvergadering",
+                "Concept jeugdvoorstel",
+            },
+        ),
+    ],
+)
 def test_visibility_per_role(request, verborgen_en_zichtbaar, rol, verwacht):
     client = Client()
     if rol != "anoniem":
@@ -209,8 +261,15 @@ def test_index_follows_changes(client):
 
 def test_published_rectificatie_replaces_the_old_version_in_the_index(client):
     oud = BesluitFactory(titel="Jeugdbesluit versie een", gepubliceerd=True)
-    nieuw = BesluitFactory(raadsvoorstel=oud.raadsvoorstel, zaak=oud.zaak, vergadering=oud.vergadering, versie=2,
-                           vervangt=oud, titel="Jeugdbesluit versie twee", gepubliceerd=True)
+    nieuw = BesluitFactory(
+        raadsvoorstel=oud.raadsvoorstel,
+        zaak=oud.zaak,
+        vergadering=oud.vergadering,
+        versie=2,
+        vervangt=oud,
+        titel="Jeugdbesluit versie twee",
+        gepubliceerd=True,
+    )
     zoekindex_bijwerken(oud)
     zoekindex_bijwerken(nieuw)
     assert titels(client.get(URL, {"q": "jeugdbesluit"})) == ["Jeugdbesluit versie twee"]
@@ -252,8 +311,11 @@ def test_snippet_highlights_and_escapes(client):
 
 
 def test_result_links_to_the_besluit_page(client):
-    besluit = BesluitFactory(raadsvoorstel=RaadsvoorstelFactory(zaak=ZaakFactory(zaaknummer="L275143")),
-                             titel="Regiovisie jeugdhulp", gepubliceerd=True)
+    besluit = BesluitFactory(
+        raadsvoorstel=RaadsvoorstelFactory(zaak=ZaakFactory(zaaknummer="L275143")),
+        titel="Regiovisie jeugdhulp",
+        gepubliceerd=True,
+    )
     zoekindex_bijwerken(besluit)
     html = client.get(URL, {"q": "regiovisie"}).content.decode()
     assert 'href="/besluiten/L275143/"' in html

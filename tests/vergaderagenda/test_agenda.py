@@ -44,12 +44,20 @@ def test_raadsvergadering_30_september_2021(client, demo_data):
     assert re.search(r"<h1[^>]*>Raadsvergadering 30 september 2021</h1>", html)
     assert html.count("<h1") == 1
     # the header: gremium, soort, date, location, status
-    for tekst in ["Gemeenteraad Leusden", "Raadsvergadering", "donderdag 30 september 2021",
-                  "Gemeentehuis Leusden", "Gehouden"]:
+    for tekst in [
+        "Gemeenteraad Leusden",
+        "Raadsvergadering",
+        "donderdag 30 september 2021",
+        "Gemeentehuis Leusden",
+        "Gehouden",
+    ]:
         assert tekst in html
     # the three items, in order, as bespreekstuk
-    titels = ["Afhandeling motie raad juli 2020", "Investeringsvoorstel Lariks",
-              "Regiovisie &#x27;Samen Werken aan de specialistische jeugdhulp&#x27;"]
+    titels = [
+        "Afhandeling motie raad juli 2020",
+        "Investeringsvoorstel Lariks",
+        "Regiovisie &#x27;Samen Werken aan de specialistische jeugdhulp&#x27;",
+    ]
     posities = [html.index(f"</span>{t}</h4>") for t in titels]
     assert posities == sorted(posities)
     assert html.count('class="agendapunt"') == 3
@@ -89,8 +97,13 @@ def test_abonneren_on_one_meeting(client, demo_data):
 
 
 def test_two_meetings_on_one_date(client, db):
-    VergaderingFactory(titel="Commissie Bestuur", soort="commissie", datum=DATUM, aanvang=datetime.time(19, 0),
-                       einde=datetime.time(20, 0))
+    VergaderingFactory(
+        titel="Commissie Bestuur",
+        soort="commissie",
+        datum=DATUM,
+        aanvang=datetime.time(19, 0),
+        einde=datetime.time(20, 0),
+    )
     VergaderingFactory(titel="Raadsvergadering", datum=DATUM, aanvang=datetime.time(20, 30))
     html = _agenda(client).content.decode()
     assert "<title>Vergaderingen 30 september 2021 — " in html
@@ -121,8 +134,9 @@ class TestGeenVergadering:
         for datum in ["2021-09-09", "2021-09-16", "2021-09-30", "2018-02-05"]:
             assert f'href="/vergaderingen/{datum}/"' in html
 
-    @pytest.mark.parametrize("datum", ["2021-02-30", "2021-13-01", "30-09-2021", "gisteren", "2021-9-30",
-                                       "0000-00-00", "2021-09-30x"])
+    @pytest.mark.parametrize(
+        "datum", ["2021-02-30", "2021-13-01", "30-09-2021", "gisteren", "2021-9-30", "0000-00-00", "2021-09-30x"]
+    )
     def test_malformed_or_impossible_date_is_404(self, client, demo_data, datum):
         response = _agenda(client, datum)
         assert response.status_code == 404
@@ -146,15 +160,23 @@ class TestZichtbaarheid:
         AgendapuntFactory(vergadering=vergadering, titel="Openbaar punt")
         AgendapuntFactory(vergadering=vergadering, titel="Besloten punt", besloten=True)
         punt = AgendapuntFactory(vergadering=vergadering, titel="Punt met stukken")
-        punt.memos.add(MemoFactory(betreft="Openbare memo"), MemoFactory(betreft="Geheime memo", vertrouwelijk=True),
-                       MemoFactory(betreft="Conceptmemo", concept=True))
+        punt.memos.add(
+            MemoFactory(betreft="Openbare memo"),
+            MemoFactory(betreft="Geheime memo", vertrouwelijk=True),
+            MemoFactory(betreft="Conceptmemo", concept=True),
+        )
         AgendapuntBijlageFactory(agendapunt=punt, titel="Openbare bijlage")
         AgendapuntBijlageFactory(agendapunt=punt, titel="Vertrouwelijke bijlage", vertrouwelijk=True)
         voorstel = RaadsvoorstelFactory(titel="Vertrouwelijk voorstel", vertrouwelijk=True)
-        AgendapuntFactory(vergadering=vergadering, titel="Punt met geheim voorstel", raadsvoorstel=voorstel,
-                          zaak=voorstel.zaak)
-        BesluitFactory(raadsvoorstel=voorstel, vergadering=vergadering, titel="Conceptbesluit",
-                       agendapunt=vergadering.agendapunten.get(titel="Punt met geheim voorstel"))
+        AgendapuntFactory(
+            vergadering=vergadering, titel="Punt met geheim voorstel", raadsvoorstel=voorstel, zaak=voorstel.zaak
+        )
+        BesluitFactory(
+            raadsvoorstel=voorstel,
+            vergadering=vergadering,
+            titel="Conceptbesluit",
+            agendapunt=vergadering.agendapunten.get(titel="Punt met geheim voorstel"),
+        )
         return vergadering
 
     def test_anonymous(self, client, agenda):
@@ -162,8 +184,13 @@ class TestZichtbaarheid:
         assert "Openbaar punt" in html
         assert "Besloten punt" not in html
         assert "Openbare memo" in html and "Openbare bijlage" in html
-        for verborgen in ["Geheime memo", "Conceptmemo", "Vertrouwelijke bijlage", "Vertrouwelijk voorstel",
-                          "Besluit:"]:
+        for verborgen in [
+            "Geheime memo",
+            "Conceptmemo",
+            "Vertrouwelijke bijlage",
+            "Vertrouwelijk voorstel",
+            "Besluit:",
+        ]:
             assert verborgen not in html
         assert html.count('class="agendapunt"') == 3
 

@@ -37,8 +37,11 @@ def test_feed_urls_are_stable():
 
 def test_event_content(client, db):
     vergadering = VergaderingFactory(
-        titel="Raadsvergadering", datum=VANDAAG + datetime.timedelta(days=10), aanvang=datetime.time(19, 30),
-        einde=datetime.time(22, 45), locatie="Raadzaal, Hamersveldseweg 1",
+        titel="Raadsvergadering",
+        datum=VANDAAG + datetime.timedelta(days=10),
+        aanvang=datetime.time(19, 30),
+        einde=datetime.time(22, 45),
+        locatie="Raadzaal, Hamersveldseweg 1",
     )
     AgendapuntFactory(vergadering=vergadering, volgorde=1, volgnummer="1", titel="Opening")
     AgendapuntFactory(vergadering=vergadering, volgorde=2, volgnummer="2a", titel="Regiovisie; jeugdhulp, vaststellen")
@@ -46,8 +49,7 @@ def test_event_content(client, db):
     assert [tz.tz_name for tz in cal.timezones] == ["Europe/Amsterdam"]
     (event,) = cal.events
     assert str(event["summary"]) == "Raadsvergadering"
-    assert event.start == datetime.datetime.combine(vergadering.datum, datetime.time(19, 30),
-                                                    tzinfo=event.start.tzinfo)
+    assert event.start == datetime.datetime.combine(vergadering.datum, datetime.time(19, 30), tzinfo=event.start.tzinfo)
     assert event.start.tzinfo is not None and event["dtstart"].params["TZID"] == "Europe/Amsterdam"
     assert event.end.time() == datetime.time(22, 45)
     assert str(event["location"]) == "Raadzaal, Hamersveldseweg 1"
@@ -102,13 +104,20 @@ def test_general_feed_holds_upcoming_and_the_last_twelve_months(client, db):
 
 def test_general_feed_lists_the_agenda_of_recent_and_upcoming_meetings_only(client, db):
     """Older meetings link to their agenda page; their items still give the end time."""
-    recent = VergaderingFactory(titel="Recent", datum=VANDAAG - datetime.timedelta(days=20),
-                                aanvang=datetime.time(20), einde=None)
-    ouder = VergaderingFactory(titel="Ouder", datum=VANDAAG - datetime.timedelta(days=60),
-                               aanvang=datetime.time(20), einde=None)
+    recent = VergaderingFactory(
+        titel="Recent", datum=VANDAAG - datetime.timedelta(days=20), aanvang=datetime.time(20), einde=None
+    )
+    ouder = VergaderingFactory(
+        titel="Ouder", datum=VANDAAG - datetime.timedelta(days=60), aanvang=datetime.time(20), einde=None
+    )
     for vergadering in (recent, ouder):
-        AgendapuntFactory(vergadering=vergadering, volgnummer="1", titel=f"Punt van {vergadering.titel}",
-                          aanvang=datetime.time(20), einde=datetime.time(21, 40))
+        AgendapuntFactory(
+            vergadering=vergadering,
+            volgnummer="1",
+            titel=f"Punt van {vergadering.titel}",
+            aanvang=datetime.time(20),
+            einde=datetime.time(21, 40),
+        )
     events = _events(client)
     assert "1. Punt van Recent" in str(events["Recent"]["description"])
     beschrijving = str(events["Ouder"]["description"])
@@ -133,7 +142,7 @@ def test_feed_per_gremium(client, db):
 def test_feed_per_meeting_even_when_it_is_old(client, demo_data):
     html = client.get("/vergaderingen/2021-09-30/").content.decode()
     start = html.index("/vergaderingen/vergadering/")
-    url = html[start:html.index('"', start)]
+    url = html[start : html.index('"', start)]
     (event,) = _parse(client.get(url)).events
     assert event.start == datetime.date(2021, 9, 30)
     assert "3. Regiovisie 'Samen Werken aan de specialistische jeugdhulp'" in str(event["description"])

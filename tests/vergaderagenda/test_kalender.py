@@ -17,7 +17,7 @@ KALENDER = "/vergaderingen/"
 def _sectie(html: str, sectie_id: str) -> str:
     """The HTML of the <section> whose heading has this id."""
     begin = html.index(f'id="{sectie_id}"')
-    return html[begin:html.index("</section>", begin)]
+    return html[begin : html.index("</section>", begin)]
 
 
 def _aantal_items(html: str) -> int:
@@ -86,8 +86,9 @@ def test_filter_on_soort(client, demo_data):
 
 def test_filter_on_gremium(client, demo_data):
     commissie = GremiumFactory(naam="Commissie Maatschappij", slug="commissie-maatschappij", soort="commissie")
-    VergaderingFactory(gremium=commissie, titel="Commissievergadering", soort="commissie",
-                       datum=datetime.date(2021, 9, 21))
+    VergaderingFactory(
+        gremium=commissie, titel="Commissievergadering", soort="commissie", datum=datetime.date(2021, 9, 21)
+    )
     html = client.get(KALENDER, {"gremium": "commissie-maatschappij", "maand": "2021-09"}).content.decode()
     maand = _sectie(html, "maandoverzicht")
     assert _aantal_items(maand) == 1
@@ -97,16 +98,19 @@ def test_filter_on_gremium(client, demo_data):
     assert '<option value="gemeenteraad"' in html
 
 
-@pytest.mark.parametrize("params", [
-    {"gremium": "bestaat-niet"},
-    {"soort": "feestje"},
-    {"maand": "2021-13"},
-    {"maand": "september"},
-    {"maand": "99999-01"},
-    {"jaar": "twintig"},
-    {"jaar": "1850"},
-    {"page": "x", "maand": "", "jaar": ""},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"gremium": "bestaat-niet"},
+        {"soort": "feestje"},
+        {"maand": "2021-13"},
+        {"maand": "september"},
+        {"maand": "99999-01"},
+        {"jaar": "twintig"},
+        {"jaar": "1850"},
+        {"page": "x", "maand": "", "jaar": ""},
+    ],
+)
 def test_bad_input_gives_a_calm_dutch_message_not_an_error(client, demo_data, params):
     response = client.get(KALENDER, params)
     assert response.status_code == 200
@@ -138,8 +142,7 @@ class TestZichtbaarheid:
     @pytest.fixture
     def vergaderingen(self, db):
         VergaderingFactory(titel="Openbare vergadering", datum=datetime.date(2021, 9, 7))
-        VergaderingFactory(titel="Besloten overleg", besloten=True, datum=datetime.date(2021, 9, 8),
-                           soort="overleg")
+        VergaderingFactory(titel="Besloten overleg", besloten=True, datum=datetime.date(2021, 9, 8), soort="overleg")
         VergaderingFactory(titel="Conceptvergadering", concept=True, datum=datetime.date(2021, 9, 9))
 
     def _pagina(self, client):

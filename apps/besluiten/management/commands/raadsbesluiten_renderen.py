@@ -9,14 +9,19 @@ from apps.besluiten.pdf import raadsbesluit_opslaan
 
 
 class Command(BaseCommand):
-    help = "Rendert de PDF van gepubliceerde raadsbesluiten opnieuw en slaat die op: raadsbesluiten_renderen " \
-           "L275141 [L...] of --alle."
+    help = (
+        "Rendert de PDF van gepubliceerde raadsbesluiten opnieuw en slaat die op: raadsbesluiten_renderen "
+        "L275141 [L...] of --alle."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("zaaknummers", nargs="*", help="Zaaknummers, bijvoorbeeld " + settings.ZAAKNUMMER_VOORBEELD)
         parser.add_argument("--alle", action="store_true", help="Alle gepubliceerde besluiten.")
-        parser.add_argument("--ontbrekend", action="store_true",
-                            help="Alleen gepubliceerde besluiten die nog geen opgeslagen PDF hebben.")
+        parser.add_argument(
+            "--ontbrekend",
+            action="store_true",
+            help="Alleen gepubliceerde besluiten die nog geen opgeslagen PDF hebben.",
+        )
 
     def handle(self, *args, zaaknummers, alle, ontbrekend, **options):
         if not (zaaknummers or alle or ontbrekend):
@@ -32,8 +37,9 @@ class Command(BaseCommand):
             besluiten = besluiten.filter(pdf="")
         aantal = 0
         toon = options["verbosity"] > 0
-        for besluit in tqdm(list(besluiten), unit="pdf", desc="Raadsbesluiten", disable=not toon,
-                            file=self.stderr._out):
+        for besluit in tqdm(
+            list(besluiten), unit="pdf", desc="Raadsbesluiten", disable=not toon, file=self.stderr._out
+        ):
             raadsbesluit_opslaan(besluit)
             aantal += 1
         if toon:

@@ -12,15 +12,17 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--zonder-voortgang", action="store_true", help="Toon geen voortgangsbalk.")
         parser.add_argument(
-            "--ordenen", action="store_true",
+            "--ordenen",
+            action="store_true",
             help="Zet de zoektabel daarna op volgorde van zichtbaarheid en datum (PostgreSQL, CLUSTER): sneller "
-                 "zoeken als de tabel niet in het geheugen past. Blokkeert de zoektabel zolang het duurt.",
+            "zoeken als de tabel niet in het geheugen past. Blokkeert de zoektabel zolang het duurt.",
         )
 
     def handle(self, *args, **options):
         toon = not options["zonder_voortgang"] and options["verbosity"] > 0
-        with tqdm(total=zoekindex_omvang(), unit="stuk", desc="Zoekindex", disable=not toon,
-                  file=self.stderr._out) as balk:
+        with tqdm(
+            total=zoekindex_omvang(), unit="stuk", desc="Zoekindex", disable=not toon, file=self.stderr._out
+        ) as balk:
             resultaat = zoekindex_herbouwen(voortgang=balk.update)
         if options["ordenen"] and zoekindex_ordenen() and options["verbosity"] > 0:
             self.stdout.write("Zoektabel geordend (CLUSTER).")

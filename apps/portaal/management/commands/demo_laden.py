@@ -25,9 +25,14 @@ class Command(BaseCommand):
         if settings.PORTAAL_DEMO_ACCOUNTS and not options["zonder_accounts"]:
             for gebruikersnaam, wachtwoord in demo_accounts_aanmaken():
                 if wachtwoord:
-                    self.stdout.write(self.style.WARNING(
-                        f"Demo-account aangemaakt: {gebruikersnaam} / {wachtwoord}  (wordt maar één keer getoond)"))
+                    self.stdout.write(
+                        self.style.WARNING(
+                            f"Demo-account aangemaakt: {gebruikersnaam} / {wachtwoord}  (wordt maar één keer getoond)"
+                        )
+                    )
                 else:
-                    self.stdout.write(f"Demo-account {gebruikersnaam} bestaat al "
-                                      f"(nieuw wachtwoord: manage.py changepassword {gebruikersnaam}).")
+                    self.stdout.write(
+                        f"Demo-account {gebruikersnaam} bestaat al "
+                        f"(nieuw wachtwoord: manage.py changepassword {gebruikersnaam})."
+                    )
         self.stdout.write(self.style.SUCCESS("Demodata geladen."))

@@ -16,8 +16,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--besluiten", type=int, default=100_000, help="Aantal besluiten (standaard 100000).")
         parser.add_argument("--seed", type=int, default=7, help="Startwaarde van de toevalsgenerator (standaard 7).")
-        parser.add_argument("--peildatum", type=datetime.date.fromisoformat, default=None,
-                            help="De datum die als 'vandaag' geldt (JJJJ-MM-DD; standaard vandaag).")
+        parser.add_argument(
+            "--peildatum",
+            type=datetime.date.fromisoformat,
+            default=None,
+            help="De datum die als 'vandaag' geldt (JJJJ-MM-DD; standaard vandaag).",
+        )
         parser.add_argument("--zonder-voortgang", action="store_true", help="Geen voortgangsbalken.")
 
     def handle(self, *args, **options):
@@ -25,7 +29,10 @@ class Command(BaseCommand):
         self.stdout.write(f"Schaaldata genereren: {n} besluiten, seed {options['seed']} ...")
         try:
             resultaat = schaaldata_genereren(
-                besluiten=n, seed=options["seed"], peildatum=options["peildatum"], uitvoer=self.stdout,
+                besluiten=n,
+                seed=options["seed"],
+                peildatum=options["peildatum"],
+                uitvoer=self.stdout,
                 voortgang=not options["zonder_voortgang"] and options["verbosity"] > 0,
             )
         except SchaaldataFout as exc:
