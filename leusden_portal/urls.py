@@ -39,6 +39,6 @@ urlpatterns = [
 
 if settings.BENCH_BASELINE:
     # The benchmark's hello-world baseline (scripts/bench.sh); never mounted in normal operation.
-    from apps.portaal.bench import hallo
+    from apps.schaaldata.bench import hallo
 
     urlpatterns.append(path("bench/hallo/", hallo, name="bench-hallo"))

@@ -90,7 +90,7 @@ def kies_gegevens() -> dict:
     zaak_tijdlijn = publiek[1500].zaak.zaaknummer
     with connection.cursor() as c:
         # A rare word: a generated place name that occurs in only a few public documents.
-        from apps.portaal.schaaldata_tekst import Tekstbank
+        from apps.schaaldata.tekst import Tekstbank
 
         bank = Tekstbank(int(os.environ.get("BENCH_SEED", "7")), pool=10)
         zeldzaam = None
@@ -283,7 +283,7 @@ def zoeken_zonder_cache(woorden: list[str]) -> dict:
 
 
 def zoekwoorden() -> list[str]:
-    from apps.portaal.schaaldata_tekst import bench_zoekwoorden
+    from apps.schaaldata.tekst import bench_zoekwoorden
 
     return bench_zoekwoorden()
 

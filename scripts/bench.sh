@@ -63,7 +63,7 @@ DJANGO_SECRET_KEY=$($BIN/python -c 'import secrets; print(secrets.token_urlsafe(
 export DJANGO_SECRET_KEY
 export DJANGO_ALLOWED_HOSTS=127.0.0.1
 export SECURE_SSL_REDIRECT=false   # plain HTTP on loopback
-export BENCH_BASELINE=1            # mounts /bench/hallo/ and the X-Query-Count header
+export BENCH_BASELINE=1            # mounts /bench/hallo/ and the X-Query-Count header; installs apps.schaaldata
 export STATIC_ROOT=${STATIC_ROOT:-/tmp/leusden-bench-static}
 export MEDIA_ROOT=${MEDIA_ROOT:-/tmp/leusden-bench-media}
 export LOG_LEVEL=${LOG_LEVEL:-ERROR}

@@ -35,7 +35,7 @@ from apps.portaal.zoeken import zoeken  # noqa: E402
 
 
 def zoekwoorden() -> list[str]:
-    from apps.portaal.schaaldata_tekst import bench_zoekwoorden
+    from apps.schaaldata.tekst import bench_zoekwoorden
 
     return bench_zoekwoorden()
 

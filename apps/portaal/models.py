@@ -1,16 +1,1 @@
-from django.db import models
-from django.utils.translation import gettext_lazy as _
-
-
-class CacheGeneratie(models.Model):
-    """One row: the generation of the anonymous page cache. Every change to the portal's data raises it,
-    so every page cached before the change is skipped (see apps/portaal/paginacache.py)."""
-
-    nummer = models.PositiveBigIntegerField(_("generatie"), default=0)
-
-    class Meta:
-        verbose_name = _("generatie van de paginacache")
-        verbose_name_plural = _("generaties van de paginacache")
-
-    def __str__(self):
-        return str(self.nummer)
+# The portal's pages store nothing of their own; the page cache's generation lives in apps.paginacache.

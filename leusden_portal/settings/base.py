@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "apps.portaal",
     "apps.griffie",
     "apps.openori",
+    # Infrastructure: the whole-page cache and its generation.
+    "apps.paginacache",
 ]
 
 MIDDLEWARE = [
@@ -84,8 +86,8 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Whole public pages for visitors without a session (issue 7; see apps/portaal/paginacache.py).
-    "apps.portaal.paginacache.PaginaCacheMiddleware",
+    # Whole public pages for visitors without a session (issue 7; see apps/paginacache/middleware.py).
+    "apps.paginacache.middleware.PaginaCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -194,7 +196,7 @@ CACHES = {
     }
 }
 
-# Anonymous page cache (apps/portaal/paginacache.py): seconds a page may be served from the cache; 0 = off.
+# Anonymous page cache (apps/paginacache/middleware.py): seconds a page may be served from the cache; 0 = off.
 PAGINACACHE_SECONDEN = env_int("PAGINACACHE_SECONDEN", 600)
 # Search: how many of the newest matches are ranked and counted (apps/core/search.py).
 ZOEK_KANDIDATEN = env_int("ZOEK_KANDIDATEN", 300)
@@ -205,7 +207,13 @@ PAGINACACHE_GENERATIE_SECONDEN = env_int("PAGINACACHE_GENERATIE_SECONDEN", 1)
 # --- Benchmark (scripts/bench.sh only): mounts /bench/hallo/ and the X-Query-Count header. Never in production.
 BENCH_BASELINE = env_bool("BENCH_BASELINE", False)
 if BENCH_BASELINE:
-    MIDDLEWARE.insert(0, "apps.portaal.bench.QueryTellerMiddleware")
+    MIDDLEWARE.insert(0, "apps.schaaldata.bench.QueryTellerMiddleware")
+# The scale-data generator and the benchmark plumbing (apps/schaaldata) are installed only where they are needed:
+# the test settings and benchmark runs. The product never carries them (as Open Zaak mounts its profiler only
+# behind a setting).
+SCHAALDATA = env_bool("SCHAALDATA", False) or BENCH_BASELINE
+if SCHAALDATA:
+    INSTALLED_APPS.append("apps.schaaldata")
 
 # --- Security (safe defaults everywhere; production.py hardens further) ----
 SESSION_COOKIE_HTTPONLY = True

@@ -5,6 +5,7 @@ import os
 os.environ.setdefault("DJANGO_DEBUG", "false")
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-insecure-key")
 os.environ.setdefault("MEDIA_ROOT", "/tmp/leusden-portal-test-media")
+os.environ.setdefault("SCHAALDATA", "true")  # the scale-data generator is tested too
 os.environ.setdefault("PAGINACACHE_SECONDEN", "0")  # the anonymous page cache is off unless asked for
 
 from .base import *  # noqa: F403

@@ -44,21 +44,21 @@ def documenten(monkeypatch):
             )
         )
     Zoekdocument.objects.bulk_create(rijen)
-    search._vectoren_bijwerken("memo", range(1, 401))
+    search.index._vectoren_bijwerken("memo", range(1, 401))
     with connection.cursor() as cursor:
         cursor.execute(f"ANALYZE {Zoekdocument._meta.db_table}")
-    monkeypatch.setitem(search._statistiek, "tot", 0.0)  # read the fresh statistics
-    monkeypatch.setattr(search, "KANDIDATEN", 20)
+    monkeypatch.setitem(search.plan._statistiek, "tot", 0.0)  # read the fresh statistics
+    monkeypatch.setattr(search.config, "KANDIDATEN", 20)
 
 
 def verwacht(q, zichtbaar):
     """The reference: the newest KANDIDATEN visible matches, ranked by ts_rank, then newest first."""
     vraag = search.ontleed_zoekvraag(q)
-    zoekquery = search._zoekquery(vraag)
+    zoekquery = search.zoeken.zoekquery(vraag)
     nieuwste = list(
         Zoekdocument.objects.filter(zichtbaarheid__in=zichtbaar, zoekvector=zoekquery)
         .order_by(F("datum").desc(nulls_first=True), "-id")
-        .values_list("id", flat=True)[: search.KANDIDATEN]
+        .values_list("id", flat=True)[: search.config.KANDIDATEN]
     )
     return list(
         Zoekdocument.objects.filter(id__in=nieuwste)
@@ -89,8 +89,8 @@ def test_a_common_word_walks_the_date_index(documenten, rol, zichtbaar):
 
 @pytest.mark.parametrize("rol,zichtbaar", [("publiek", ["publiek"]), ("raadslid", ["publiek", "raadslid"])])
 def test_a_mid_frequency_word_searches_a_date_window(documenten, monkeypatch, rol, zichtbaar):
-    monkeypatch.setattr(search, "WANDELEN_VANAF", 0.5)
-    monkeypatch.setattr(search, "VENSTER_VANAF", 0.5)
+    monkeypatch.setattr(search.plan, "WANDELEN_VANAF", 0.5)
+    monkeypatch.setattr(search.plan, "VENSTER_VANAF", 0.5)
     ids, sql, aantal = gevonden("middelmaat", rol)
     assert "datum >= " in sql and "ts_match_vq" not in sql
     assert ids == verwacht("middelmaat", zichtbaar)
@@ -98,9 +98,9 @@ def test_a_mid_frequency_word_searches_a_date_window(documenten, monkeypatch, ro
 
 
 def test_a_window_that_holds_too_few_reaches_further_back(documenten, monkeypatch):
-    monkeypatch.setattr(search, "WANDELEN_VANAF", 0.9)
-    monkeypatch.setattr(search, "VENSTER_VANAF", 0.1)
-    monkeypatch.setattr(search, "VENSTER_MARGE", 0.2)  # the first window holds a fifth of what is needed
+    monkeypatch.setattr(search.plan, "WANDELEN_VANAF", 0.9)
+    monkeypatch.setattr(search.plan, "VENSTER_VANAF", 0.1)
+    monkeypatch.setattr(search.plan, "VENSTER_MARGE", 0.2)  # the first window holds a fifth of what is needed
     ids, sql, aantal = gevonden("middelmaat", "publiek")
     assert "datum < " in sql
     assert ids == verwacht("middelmaat", ["publiek"])

@@ -11,9 +11,9 @@ from django.test.utils import CaptureQueriesContext
 from apps.besluiten.models import Besluit, DictumPunt
 from apps.core.models import Onderwerp, Persoon, Rol, Zaak, Zoekdocument
 from apps.memos.models import Memo
-from apps.portaal.schaaldata import SchaaldataFout, schaaldata_genereren
-from apps.portaal.schaaldata_tekst import Tekstbank
 from apps.raadsvoorstellen.models import Beslispunt, Raadsvoorstel
+from apps.schaaldata.generator import SchaaldataFout, schaaldata_genereren
+from apps.schaaldata.tekst import Tekstbank
 from apps.vergaderagenda.models import Agendapunt, Vergadering
 from tests.factories import UserFactory
 

@@ -7,8 +7,8 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 
 from apps.besluiten.services import besluit_publiceren
-from apps.portaal import paginacache as paginacache_module
-from apps.portaal.bench import QueryTellerMiddleware
+from apps.paginacache import middleware as paginacache_module
+from apps.schaaldata.bench import QueryTellerMiddleware
 from tests.factories import BesluitFactory
 
 

@@ -29,12 +29,12 @@ from apps.core import search
 from apps.core.models import Gremium, Onderwerp, Persoon, Rol, Zaak, Zoekdocument
 from apps.core.validators import valideer_zaaknummer
 from apps.memos.models import Memo
+from apps.paginacache.middleware import cache_ongeldig_maken
 from apps.raadsvoorstellen.models import Beslispunt, Raadsvoorstel
 from apps.vergaderagenda.models import Agendapunt, Vergadering
 
-from .paginacache import cache_ongeldig_maken
-from .schaaldata_tekst import ACTIES, DOMEINEN, FRACTIES, OBJECTEN, Tekstbank
-from .schaaldata_zoekindex import zoekindex_bulk
+from .tekst import ACTIES, DOMEINEN, FRACTIES, OBJECTEN, Tekstbank
+from .zoekindex import zoekindex_bulk
 
 JAREN = 20
 AMSTERDAM = datetime.timezone(datetime.timedelta(hours=1))  # fixed offset: deterministic, close enough

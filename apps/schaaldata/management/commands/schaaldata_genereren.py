@@ -4,7 +4,7 @@ import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 
-from apps.portaal.schaaldata import SchaaldataFout, schaaldata_genereren
+from apps.schaaldata.generator import SchaaldataFout, schaaldata_genereren
 
 
 class Command(BaseCommand):

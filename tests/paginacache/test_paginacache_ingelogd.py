@@ -6,7 +6,7 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
-from apps.portaal import paginacache as paginacache_module
+from apps.paginacache import middleware as paginacache_module
 from tests.factories import BesluitFactory, UserFactory, VergaderingFactory
 
 pytestmark = pytest.mark.django_db
