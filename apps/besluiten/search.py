@@ -1,8 +1,7 @@
 """How a besluit becomes a search document (registered in BesluitenConfig.ready())."""
 
 from django.db.models import Exists, OuterRef, Prefetch
-
-from apps.core.search import eerste_url
+from django.urls import reverse
 
 
 def _zichtbaarheid(besluit) -> str:
@@ -33,7 +32,7 @@ def besluit_document(besluit):
     return {
         "titel": besluit.titel,
         "tekst": "\n".join([*dictum, besluit.get_uitkomst_display() or "", besluit.rectificatie_reden]).strip(),
-        "url": eerste_url([("besluiten:detail", {"zaaknummer": zaaknummer})], f"/besluiten/{zaaknummer}/"),
+        "url": reverse("besluiten:detail", kwargs={"zaaknummer": zaaknummer}),
         "datum": datum,
         "zaaknummer": zaaknummer,
         "zichtbaarheid": _zichtbaarheid(besluit),

@@ -4,8 +4,6 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 
-from apps.core.search import eerste_url
-
 
 def memo_document(memo):
     if memo.status != "definitief":
@@ -13,19 +11,21 @@ def memo_document(memo):
     else:
         zichtbaarheid = "publiek" if memo.vertrouwelijkheid == "openbaar" else "raadslid"
     zaaknummer = memo.zaak.zaaknummer if memo.zaak_id else ""
-    kandidaten = [("memos:detail", {"uuid": memo.uuid})]
-    if zaaknummer:
-        kandidaten.append(("portaal:zaak", {"zaaknummer": zaaknummer}))
+    # A memo has no page of its own: the zaak's timeline, else the first subject's, else a search for the subject.
     onderwerpen = list(memo.onderwerpen.all())
-    if onderwerpen:
-        kandidaten.append(("portaal:onderwerp", {"slug": onderwerpen[0].slug}))
+    if zaaknummer:
+        url = reverse("portaal:zaak", kwargs={"zaaknummer": zaaknummer})
+    elif onderwerpen:
+        url = reverse("portaal:onderwerp", kwargs={"slug": onderwerpen[0].slug})
+    else:
+        url = f"{reverse('portaal:zoeken')}?{urlencode({'q': memo.betreft[:100]})}"
     kop = [f"{memo.get_soort_display()}", f"Van: {memo.van}", f"Aan: {memo.aan}"]
     if memo.kenmerk:
         kop.append(f"Kenmerk: {memo.kenmerk}")
     return {
         "titel": memo.betreft,
         "tekst": "\n".join([*kop, "", memo.tekst]),
-        "url": eerste_url(kandidaten, f"{reverse('portaal:zoeken')}?{urlencode({'q': memo.betreft[:100]})}"),
+        "url": url,
         "datum": memo.datum,
         "zaaknummer": zaaknummer,
         "zichtbaarheid": zichtbaarheid,

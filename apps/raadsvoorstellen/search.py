@@ -3,8 +3,6 @@
 from django.db.models import Prefetch
 from django.urls import reverse
 
-from apps.core.search import eerste_url
-
 
 def raadsvoorstel_document(voorstel):
     if voorstel.status == "concept":
@@ -19,10 +17,7 @@ def raadsvoorstel_document(voorstel):
     return {
         "titel": voorstel.titel,
         "tekst": "\n\n".join(delen),
-        "url": eerste_url(
-            [("raadsvoorstellen:detail", {"zaaknummer": zaaknummer}), ("portaal:zaak", {"zaaknummer": zaaknummer})],
-            f"{reverse('portaal:zoeken')}?q={zaaknummer}",
-        ),
+        "url": reverse("portaal:zaak", kwargs={"zaaknummer": zaaknummer}),  # the zaak's timeline shows the voorstel
         "datum": voorstel.datum_raadsvergadering or voorstel.college_besluitdatum,
         "zaaknummer": zaaknummer,
         "zichtbaarheid": zichtbaarheid,

@@ -8,24 +8,20 @@ which is many times faster than updating it row by row. PostgreSQL only; other d
 rebuild (the tests run it at a small size).
 """
 
-import uuid
-
 from django.db import connection
+from django.urls import reverse
 
 from apps.besluiten.models import Besluit
-from apps.core.search import ZOEKCONFIG, eerste_url
+from apps.core.search import ZOEKCONFIG
 from apps.memos.models import Memo
 from apps.raadsvoorstellen.models import Raadsvoorstel
 
 PLAATS_ZAAK = "L0000000"
-PLAATS_UUID = uuid.UUID("00000000-0000-4000-8000-000000000000")
 
 
-def _url_sql(kandidaten, standaard: str, plaats: str, kolom: str) -> str | None:
-    """A SQL expression for the address: the resolved URL with the placeholder replaced by a column."""
-    url = eerste_url(kandidaten, standaard)
-    if plaats not in url:
-        return None
+def _url_sql(naam: str, plaats: str, kolom: str, **kwargs) -> str:
+    """A SQL expression for the address: the URL reversed with a placeholder, the placeholder replaced by a column."""
+    url = reverse(naam, kwargs=kwargs)
     return f" || {kolom} || ".join(_lit(d) for d in url.split(plaats))
 
 
@@ -52,30 +48,16 @@ def zoekindex_bulk(*, vanaf: dict, uitvoer=None) -> dict[str, int]:
     from apps.core.models import Zoekdocument
 
     tabel = Zoekdocument._meta.db_table
-    url_besluit = _url_sql(
-        [("besluiten:detail", {"zaaknummer": PLAATS_ZAAK})], f"/besluiten/{PLAATS_ZAAK}/", PLAATS_ZAAK, "z.zaaknummer"
-    )
-    url_rv = _url_sql(
-        [("raadsvoorstellen:detail", {"zaaknummer": PLAATS_ZAAK}), ("portaal:zaak", {"zaaknummer": PLAATS_ZAAK})],
-        f"/zoeken/?q={PLAATS_ZAAK}",
-        PLAATS_ZAAK,
-        "z.zaaknummer",
-    )
-    url_memo = _url_sql([("memos:detail", {"uuid": PLAATS_UUID})], "", str(PLAATS_UUID), "m.uuid::text")
-    url_memo_zaak = _url_sql([("portaal:zaak", {"zaaknummer": PLAATS_ZAAK})], "", PLAATS_ZAAK, "z.zaaknummer")
-    url_agenda = _url_sql(
-        [("vergaderagenda:agenda", {"datum": "2000-01-01"})],
-        "/vergaderingen/",
-        "2000-01-01",
-        "to_char(v.datum, 'YYYY-MM-DD')",
-    )
-    if not url_memo:
-        # No memo page: the zaak's timeline, else the first subject's, else a search for the subject line.
-        url_onderwerp = _url_sql([("portaal:onderwerp", {"slug": "plaatshouder"})], "", "plaatshouder", "o.slug")
-        url_memo = f"""coalesce({url_memo_zaak or "NULL"},
-            (SELECT {url_onderwerp or "NULL"} FROM memos_memo_onderwerpen mo JOIN core_onderwerp o
-             ON o.id = mo.onderwerp_id WHERE mo.memo_id = m.id ORDER BY o.naam, o.id LIMIT 1),
-            '/zoeken/?q=' || replace(left(m.betreft, 100), ' ', '+'))"""
+    url_besluit = _url_sql("besluiten:detail", PLAATS_ZAAK, "z.zaaknummer", zaaknummer=PLAATS_ZAAK)
+    url_rv = _url_sql("portaal:zaak", PLAATS_ZAAK, "z.zaaknummer", zaaknummer=PLAATS_ZAAK)
+    url_agenda = _url_sql("vergaderagenda:agenda", "2000-01-01", "to_char(v.datum, 'YYYY-MM-DD')", datum="2000-01-01")
+    # A memo has no page of its own: the zaak's timeline, else the first subject's, else a search for the subject.
+    url_memo_zaak = _url_sql("portaal:zaak", PLAATS_ZAAK, "z.zaaknummer", zaaknummer=PLAATS_ZAAK)
+    url_onderwerp = _url_sql("portaal:onderwerp", "plaatshouder", "o.slug", slug="plaatshouder")
+    url_memo = f"""coalesce({url_memo_zaak},
+        (SELECT {url_onderwerp} FROM memos_memo_onderwerpen mo JOIN core_onderwerp o
+         ON o.id = mo.onderwerp_id WHERE mo.memo_id = m.id ORDER BY o.naam, o.id LIMIT 1),
+        {_lit(reverse("portaal:zoeken") + "?q=")} || replace(left(m.betreft, 100), ' ', '+'))"""
     secties = " , ".join(
         f"CASE WHEN r.{n} <> '' THEN {_lit(Raadsvoorstel._meta.get_field(n).verbose_name)} || E'\\n' || r.{n} END"
         for n in Raadsvoorstel.SECTIES

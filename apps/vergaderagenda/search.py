@@ -4,7 +4,7 @@ A meeting has no document of its own, but its status and openness decide who may
 items, so a change to a meeting rebuilds its items' documents.
 """
 
-from apps.core.search import eerste_url
+from django.urls import reverse
 
 
 def agendapunt_document(punt):
@@ -19,8 +19,7 @@ def agendapunt_document(punt):
     return {
         "titel": punt.titel,
         "tekst": "\n".join(filter(None, [punt.omschrijving, f"{vergadering.titel} {datum:%d-%m-%Y}"])),
-        "url": eerste_url([("vergaderagenda:agenda", {"datum": datum.isoformat()})], "/vergaderingen/")
-        + f"#agendapunt-{punt.uuid}",
+        "url": reverse("vergaderagenda:agenda", kwargs={"datum": datum.isoformat()}) + f"#agendapunt-{punt.uuid}",
         "datum": datum,
         "zaaknummer": punt.zaak.zaaknummer if punt.zaak_id else "",
         "zichtbaarheid": zichtbaarheid,

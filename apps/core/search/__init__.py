@@ -23,7 +23,7 @@ The package, one module per job: `bronnen` (the registry), `index` (writes), `zo
 `fragment` (snippets). What other apps use is imported here.
 """
 
-from .bronnen import eerste_url, registreer_zoekbron
+from .bronnen import registreer_zoekbron
 from .config import KANDIDATEN, ZOEKCONFIG, is_postgres
 from .fragment import fragmenten
 from .index import zoekindex_bijwerken, zoekindex_herbouwen, zoekindex_omvang, zoekindex_ordenen, zoekindex_verwijderen
@@ -38,7 +38,6 @@ __all__ = [
     "Zoekresultaat",
     "Zoekresultaten",
     "Zoekvraag",
-    "eerste_url",
     "fragmenten",
     "is_postgres",
     "is_zaaknummer",

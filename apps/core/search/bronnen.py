@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -47,16 +47,3 @@ def bron_van(obj) -> Zoekbron | None:
 
 def alle_bronnen() -> list[Zoekbron]:
     return list(_BRONNEN.values())
-
-
-def eerste_url(kandidaten: Iterable[tuple[str, dict]], standaard: str) -> str:
-    """The first of (url name, kwargs) that resolves, else `standaard`. Lets a builder link to
-    pages another app may or may not provide yet (a rebuild picks up new routes)."""
-    from django.urls import NoReverseMatch, reverse
-
-    for naam, kwargs in kandidaten:
-        try:
-            return reverse(naam, kwargs=kwargs)
-        except NoReverseMatch:
-            continue
-    return standaard
