@@ -187,19 +187,51 @@ class BesluitFactory(factory.django.DjangoModelFactory):
                 DictumPunt.objects.create(besluit=obj, volgorde=i, tekst=tekst)
 
 
-class AgendapuntBijlageFactory(factory.django.DjangoModelFactory):
-    """A PDF attached to an agenda item (the file is written to MEDIA_ROOT)."""
+PDF_INHOUD = b"%PDF-1.4\n" + b"0" * 2039
 
+
+class BijlageFactory(factory.django.DjangoModelFactory):
+    """What every bijlage factory shares: a real file written to MEDIA_ROOT (a PDF unless a subclass says
+    otherwise), in order, with the trait `vertrouwelijk`."""
+
+    class Meta:
+        abstract = True
+
+    titel = factory.Sequence(lambda n: f"Bijlage {n}")
+    volgorde = factory.Sequence(lambda n: n + 1)
+    bestand = factory.django.FileField(filename="bijlage.pdf", data=PDF_INHOUD)
+    bestandsnaam = "bijlage.pdf"
+    mimetype = "application/pdf"
+    grootte = len(PDF_INHOUD)
+
+    class Params:
+        vertrouwelijk = factory.Trait(vertrouwelijkheid="vertrouwelijk")
+
+
+class AgendapuntBijlageFactory(BijlageFactory):
     class Meta:
         model = "vergaderagenda.AgendapuntBijlage"
 
     agendapunt = factory.SubFactory(AgendapuntFactory)
-    titel = factory.Sequence(lambda n: f"Bijlage {n}")
-    volgorde = factory.Sequence(lambda n: n + 1)
-    bestand = factory.django.FileField(filename="bijlage.pdf", data=b"%PDF-1.4\n" + b"0" * 2039)
-    bestandsnaam = "bijlage.pdf"
-    mimetype = "application/pdf"
-    grootte = 2048
 
-    class Params:
-        vertrouwelijk = factory.Trait(vertrouwelijkheid="vertrouwelijk")
+
+class RaadsvoorstelBijlageFactory(BijlageFactory):
+    class Meta:
+        model = "raadsvoorstellen.RaadsvoorstelBijlage"
+
+    raadsvoorstel = factory.SubFactory(RaadsvoorstelFactory)
+    titel = factory.Sequence(lambda n: f"Bijlage bij voorstel {n}")
+
+
+class MemoBijlageFactory(BijlageFactory):
+    """An ODT, so the API tests see more than one file type."""
+
+    class Meta:
+        model = "memos.MemoBijlage"
+
+    memo = factory.SubFactory(MemoFactory)
+    titel = factory.Sequence(lambda n: f"Bijlage bij memo {n}")
+    bestand = factory.django.FileField(filename="bijlage.odt", data=b"PK\x03\x04odt")
+    bestandsnaam = "bijlage.odt"
+    mimetype = "application/vnd.oasis.opendocument.text"
+    grootte = 9

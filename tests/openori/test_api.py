@@ -8,12 +8,13 @@ from tests.factories import (
     AgendapuntBijlageFactory,
     AgendapuntFactory,
     BesluitFactory,
+    MemoBijlageFactory,
     MemoFactory,
+    RaadsvoorstelBijlageFactory,
     RaadsvoorstelFactory,
     VergaderingFactory,
 )
 
-from .factories import MemoBijlageFactory, RaadsvoorstelBijlageFactory
 from .spec import (
     controleer_agendapunt,
     controleer_fout,

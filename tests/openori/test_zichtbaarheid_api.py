@@ -11,12 +11,13 @@ from tests.factories import (
     AgendapuntFactory,
     BesluitFactory,
     GremiumFactory,
+    MemoBijlageFactory,
     MemoFactory,
+    RaadsvoorstelBijlageFactory,
     RaadsvoorstelFactory,
     VergaderingFactory,
 )
 
-from .factories import MemoBijlageFactory, RaadsvoorstelBijlageFactory
 from .spec import controleer_fout
 
 pytestmark = pytest.mark.django_db
