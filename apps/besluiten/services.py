@@ -13,12 +13,12 @@ from django.utils import timezone
 
 from apps.core.search import zoekindex_bijwerken, zoekindex_verwijderen
 from apps.core.selectors import ambtsdrager
-from apps.core.services import RegelFout, geschiedenis_gebruiker, versie_opslaan
+from apps.core.services import RegelFout, geschiedenis_gebruiker, teksten_vervangen, versie_opslaan
 from apps.raadsvoorstellen.models import Raadsvoorstel
 from apps.raadsvoorstellen.services import raadsvoorstel_besluit_genomen
 from apps.vergaderagenda.models import Agendapunt, Vergadering
 
-from .models import Besluit, DictumPunt
+from .models import Besluit
 from .pdf import raadsbesluit_pdf
 
 VELDEN = [
@@ -46,13 +46,7 @@ def _niet_gepubliceerd(besluit: Besluit) -> Besluit:
 
 
 def _dictum_vervangen(besluit: Besluit, teksten: Sequence[str]) -> bool:
-    teksten = [t.strip() for t in teksten if t and t.strip()]
-    oud = list(besluit.dictum.order_by("volgorde").values_list("tekst", flat=True))
-    if oud == teksten:
-        return False
-    besluit.dictum.all().delete()
-    DictumPunt.objects.bulk_create([DictumPunt(besluit=besluit, volgorde=i, tekst=t) for i, t in enumerate(teksten, 1)])
-    return True
+    return teksten_vervangen(besluit.dictum, teksten)
 
 
 def _stemming_controleren(besluit: Besluit) -> None:
@@ -257,3 +251,21 @@ def besluit_verwijderen(*, besluit: Besluit, door=None) -> None:
         zoekindex_verwijderen(vers)
         geschiedenis_gebruiker(vers, door)
         vers.delete()
+
+
+def besluit_opslaan(
+    *,
+    besluit: Besluit | None,
+    agendapunt: Agendapunt | None = None,
+    versie: int = 0,
+    velden: dict,
+    dictum: Sequence[str] | None = None,
+    door=None,
+) -> Besluit:
+    """The griffie's "save this besluit": a new one is registered on `agendapunt`, an existing one is saved
+    against `versie`."""
+    if besluit is None or besluit.pk is None:
+        if agendapunt is None:
+            raise ValueError("Een nieuw besluit hoort bij een agendapunt.")
+        return besluit_registreren(agendapunt=agendapunt, velden=velden, dictum=dictum, door=door)
+    return besluit_bijwerken(besluit=besluit, versie=versie, velden=velden, dictum=dictum, door=door)

@@ -6,6 +6,8 @@ name the browser sent). The original name is kept for the download's Content-Dis
 
 import os
 import unicodedata
+from dataclasses import dataclass
+from typing import Any
 
 import filetype
 from django.conf import settings
@@ -19,6 +21,16 @@ TOEGESTANE_TYPES = {
 }
 # Enough bytes for filetype to look inside the zip container of DOCX and ODT.
 KOP_BYTES = 8192
+
+
+@dataclass(frozen=True)
+class NieuweBijlage:
+    """A validated upload that a record's form hands to its service, to be added with the record's save."""
+
+    bestand: Any
+    titel: str = ""
+    vertrouwelijkheid: str = "openbaar"
+    mimetype: str | None = None
 
 
 def max_bytes() -> int:
@@ -121,7 +133,7 @@ def bijlage_formulierveld(**kwargs):
 
 def bijlage_aan_ouder_toevoegen(
     *, ouder, bijlage_model, bestand, titel: str, vertrouwelijkheid: str, mimetype: str | None, door
-):
+) -> Any:
     """Add a validated upload at the end of `ouder`'s bijlagen, as a new version of `ouder` in its history.
 
     Call it inside the caller's transaction with `ouder` locked (select_for_update), after the caller's own

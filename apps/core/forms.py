@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from .bijlagen import bijlage_formulierveld
+from .bijlagen import NieuweBijlage, bijlage_formulierveld
 from .models import Persoon, Vertrouwelijkheid
 from .validators import valideer_zaaknummer
 
@@ -55,6 +55,18 @@ class NieuweBijlageFormMixin(forms.Form):
         if cleaned.get("bijlage_titel") and not cleaned.get("bijlage") and "bijlage" not in self.errors:
             self.add_error("bijlage", _("Kies het bestand bij de titel van de nieuwe bijlage."))
         return cleaned
+
+    def nieuwe_bijlage(self) -> NieuweBijlage | None:
+        """The upload to add with this save, or None when no file was chosen."""
+        bestand = self.cleaned_data.get("bijlage")
+        if not bestand:
+            return None
+        return NieuweBijlage(
+            bestand=bestand,
+            titel=self.cleaned_data["bijlage_titel"],
+            vertrouwelijkheid=self.cleaned_data["bijlage_vertrouwelijkheid"],
+            mimetype=getattr(bestand, "portaal_mimetype", None),
+        )
 
 
 # --- Ordered lists of texts (beslispunten, dictum) without JavaScript -------------------

@@ -4,6 +4,7 @@ core depends on no other app of the portal. Domain nouns are Dutch, plumbing Eng
 """
 
 import uuid
+from typing import ClassVar
 
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MinValueValidator
@@ -201,7 +202,13 @@ def bijlage_pad(instance, filename):
 
 
 class BijlageBase(PubliekRecord):
-    """An attachment (PDF, DOCX or ODT) of a voorstel, memo or agenda item, in a fixed order."""
+    """An attachment (PDF, DOCX or ODT) of a voorstel, memo or agenda item, in a fixed order.
+
+    A concrete bijlage names the foreign key to the record it belongs to in `ouder_veld`; its visibility
+    follows that record's rule (BijlageQuerySet.zichtbaar_voor).
+    """
+
+    ouder_veld: ClassVar[str]
 
     titel = models.CharField(_("titel"), max_length=300)
     volgorde = models.PositiveIntegerField(_("volgorde"), default=1)
@@ -219,6 +226,11 @@ class BijlageBase(PubliekRecord):
 
     def __str__(self):
         return self.titel
+
+    @property
+    def ouder(self):
+        """The record this bijlage belongs to."""
+        return getattr(self, self.ouder_veld)
 
     @property
     def type_label(self):

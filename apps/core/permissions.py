@@ -3,8 +3,6 @@
 Roles are Django groups named "griffie" and "raadslid". Superusers count as griffie.
 """
 
-from django.contrib.auth.mixins import AccessMixin
-
 GRIFFIE = "griffie"
 RAADSLID = "raadslid"
 PUBLIEK = "publiek"
@@ -34,17 +32,3 @@ def is_griffie(user) -> bool:
 def mag_besloten_zien(user) -> bool:
     """Raadsleden and griffie see besloten meetings and vertrouwelijke documents."""
     return rol_van(user) in (GRIFFIE, RAADSLID)
-
-
-class GriffieVereistMixin(AccessMixin):
-    """Anonymous users go to the login page; logged-in non-griffie users get 403."""
-
-    raise_exception = False
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        if not is_griffie(request.user):
-            self.raise_exception = True
-            return self.handle_no_permission()
-        return super().dispatch(request, *args, **kwargs)

@@ -1,6 +1,7 @@
 """Writes for the shared model. Keyword-only, typed, transactional."""
 
 import re
+from collections.abc import Sequence
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -120,6 +121,19 @@ def m2m_vervangen(relatie, objecten) -> bool:
     if set(relatie.values_list("pk", flat=True)) == nieuw:
         return False
     relatie.set(nieuw)
+    return True
+
+
+def teksten_vervangen(relatie, teksten: Sequence[str]) -> bool:
+    """Give an ordered one-to-many relation of texts (beslispunten, dictum) exactly `teksten`, numbered 1, 2, ...
+    in this order; blank texts are left out. Returns whether anything changed."""
+    teksten = [t.strip() for t in teksten if t and t.strip()]
+    if list(relatie.order_by("volgorde").values_list("tekst", flat=True)) == teksten:
+        return False
+    relatie.all().delete()
+    relatie.model.objects.bulk_create(
+        [relatie.model(**{relatie.field.name: relatie.instance}, volgorde=i, tekst=t) for i, t in enumerate(teksten, 1)]
+    )
     return True
 
 

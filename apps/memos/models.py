@@ -91,6 +91,8 @@ class MemoBehandeling(models.Model):
 
 
 class MemoBijlage(BijlageBase):
+    ouder_veld = "memo"
+
     memo = models.ForeignKey(Memo, on_delete=models.CASCADE, related_name="bijlagen", verbose_name=_("memo"))
 
     class Meta(BijlageBase.Meta):

@@ -4,10 +4,16 @@ from collections.abc import Iterable, Sequence
 
 from django.db import transaction
 
-from apps.core.bijlagen import bijlage_aan_ouder_toevoegen, bijlage_van_ouder_verwijderen
+from apps.core.bijlagen import NieuweBijlage, bijlage_aan_ouder_toevoegen, bijlage_van_ouder_verwijderen
 from apps.core.models import Gremium, Onderwerp
 from apps.core.search import zoekindex_bijwerken, zoekindex_verwijderen
-from apps.core.services import geschiedenis_gebruiker, m2m_vervangen, velden_zetten, versie_opslaan
+from apps.core.services import (
+    geschiedenis_gebruiker,
+    m2m_vervangen,
+    velden_zetten,
+    versie_opslaan,
+    zaak_voor_nummer,
+)
 
 from .models import Memo, MemoBehandeling, MemoBijlage
 
@@ -128,3 +134,37 @@ def memo_bijlage_verwijderen(*, bijlage: MemoBijlage, door=None) -> None:
     with transaction.atomic():
         vers = Memo.objects.select_for_update().get(pk=bijlage.memo_id)
         bijlage_van_ouder_verwijderen(ouder=vers, bijlage=bijlage, door=door)
+
+
+@transaction.atomic
+def memo_opslaan(
+    *,
+    memo: Memo | None,
+    zaaknummer: str | None = None,
+    versie: int = 0,
+    velden: dict,
+    onderwerpen: Iterable[Onderwerp] | None = None,
+    route: Sequence[dict] = (),
+    bijlage: NieuweBijlage | None = None,
+    door=None,
+) -> Memo:
+    """The griffie's "save this memo", all or nothing: the zaak with `zaaknummer` (created when it does not
+    exist yet; no zaaknummer: no zaak), the memo (new, or against `versie`), then the optional new bijlage."""
+    velden = {
+        **velden,
+        "zaak": zaak_voor_nummer(zaaknummer=zaaknummer, titel=velden["betreft"]) if zaaknummer else None,
+    }
+    if memo is None or memo.pk is None:
+        memo = memo_aanmaken(velden=velden, onderwerpen=onderwerpen, route=route, door=door)
+    else:
+        memo_bijwerken(memo=memo, versie=versie, velden=velden, onderwerpen=onderwerpen, route=route, door=door)
+    if bijlage is not None:
+        memo_bijlage_toevoegen(
+            memo=memo,
+            bestand=bijlage.bestand,
+            titel=bijlage.titel,
+            vertrouwelijkheid=bijlage.vertrouwelijkheid,
+            mimetype=bijlage.mimetype,
+            door=door,
+        )
+    return memo

@@ -121,6 +121,8 @@ class Beslispunt(models.Model):
 
 
 class RaadsvoorstelBijlage(BijlageBase):
+    ouder_veld = "raadsvoorstel"
+
     raadsvoorstel = models.ForeignKey(
         Raadsvoorstel, on_delete=models.CASCADE, related_name="bijlagen", verbose_name=_("raadsvoorstel")
     )

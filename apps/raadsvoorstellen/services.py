@@ -4,12 +4,19 @@ from collections.abc import Iterable, Sequence
 
 from django.db import transaction
 
-from apps.core.bijlagen import bijlage_aan_ouder_toevoegen, bijlage_van_ouder_verwijderen
+from apps.core.bijlagen import NieuweBijlage, bijlage_aan_ouder_toevoegen, bijlage_van_ouder_verwijderen
 from apps.core.models import Onderwerp, Zaak
 from apps.core.search import zoekindex_bijwerken, zoekindex_verwijderen
-from apps.core.services import RegelFout, geschiedenis_gebruiker, velden_zetten, versie_opslaan
+from apps.core.services import (
+    RegelFout,
+    geschiedenis_gebruiker,
+    teksten_vervangen,
+    velden_zetten,
+    versie_opslaan,
+    zaak_voor_nummer,
+)
 
-from .models import Beslispunt, Raadsvoorstel, RaadsvoorstelBijlage
+from .models import Raadsvoorstel, RaadsvoorstelBijlage
 
 BEWERKBAAR = {Raadsvoorstel.Status.CONCEPT, Raadsvoorstel.Status.AANGEBODEN, Raadsvoorstel.Status.GEAGENDEERD}
 VELDEN = [
@@ -25,16 +32,7 @@ VELDEN = [
 
 
 def _beslispunten_vervangen(raadsvoorstel: Raadsvoorstel, teksten: Sequence[str]) -> bool:
-    """Replace the beslispunten by `teksten` (in this order). Returns whether anything changed."""
-    teksten = [t.strip() for t in teksten if t and t.strip()]
-    oud = list(raadsvoorstel.beslispunten.order_by("volgorde").values_list("tekst", flat=True))
-    if oud == teksten:
-        return False
-    raadsvoorstel.beslispunten.all().delete()
-    Beslispunt.objects.bulk_create(
-        [Beslispunt(raadsvoorstel=raadsvoorstel, volgorde=i, tekst=t) for i, t in enumerate(teksten, 1)]
-    )
-    return True
+    return teksten_vervangen(raadsvoorstel.beslispunten, teksten)
 
 
 def raadsvoorstel_aanmaken(
@@ -212,3 +210,47 @@ def raadsvoorstel_bijlage_verwijderen(*, bijlage: RaadsvoorstelBijlage, door=Non
         if vers.status not in BEWERKBAAR:
             raise RegelFout("Bij een besloten of ingetrokken raadsvoorstel kunnen geen bijlagen worden verwijderd.")
         bijlage_van_ouder_verwijderen(ouder=vers, bijlage=bijlage, door=door)
+
+
+@transaction.atomic
+def raadsvoorstel_opslaan(
+    *,
+    raadsvoorstel: Raadsvoorstel | None,
+    zaaknummer: str | None = None,
+    versie: int = 0,
+    velden: dict,
+    beslispunten: Sequence[str] = (),
+    onderwerpen: Iterable[Onderwerp] | None = None,
+    bijlage: NieuweBijlage | None = None,
+    door=None,
+) -> Raadsvoorstel:
+    """The griffie's "save this voorstel", all or nothing.
+
+    A new voorstel (raadsvoorstel None or unsaved) gets the zaak with `zaaknummer`, created when it does not
+    exist yet, or a new zaak with the next free number; an existing one is saved against `versie` (the version
+    the form was opened with; VersieConflict when someone saved in between). Then the optional new bijlage.
+    """
+    if raadsvoorstel is None or raadsvoorstel.pk is None:
+        zaak = zaak_voor_nummer(zaaknummer=zaaknummer or None, titel=velden["titel"])
+        raadsvoorstel = raadsvoorstel_aanmaken(
+            zaak=zaak, velden=velden, beslispunten=beslispunten, onderwerpen=onderwerpen, door=door
+        )
+    else:
+        raadsvoorstel_bijwerken(
+            raadsvoorstel=raadsvoorstel,
+            versie=versie,
+            velden=velden,
+            beslispunten=beslispunten,
+            onderwerpen=onderwerpen,
+            door=door,
+        )
+    if bijlage is not None:
+        raadsvoorstel_bijlage_toevoegen(
+            raadsvoorstel=raadsvoorstel,
+            bestand=bijlage.bestand,
+            titel=bijlage.titel,
+            vertrouwelijkheid=bijlage.vertrouwelijkheid,
+            mimetype=bijlage.mimetype,
+            door=door,
+        )
+    return raadsvoorstel

@@ -119,6 +119,8 @@ class Agendapunt(PubliekRecord, VersionedModel):
 
 
 class AgendapuntBijlage(BijlageBase):
+    ouder_veld = "agendapunt"
+
     agendapunt = models.ForeignKey(
         Agendapunt, on_delete=models.CASCADE, related_name="bijlagen", verbose_name=_("agendapunt")
     )

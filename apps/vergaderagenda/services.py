@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.db.models import Max
 
-from apps.core.bijlagen import bijlage_aan_ouder_toevoegen, bijlage_van_ouder_verwijderen
+from apps.core.bijlagen import NieuweBijlage, bijlage_aan_ouder_toevoegen, bijlage_van_ouder_verwijderen
 from apps.core.search import zoekindex_bijwerken, zoekindex_verwijderen
 from apps.core.services import RegelFout, geschiedenis_gebruiker, m2m_vervangen, velden_zetten, versie_opslaan
 from apps.raadsvoorstellen.models import Raadsvoorstel
@@ -252,3 +252,47 @@ def agendapunt_bijlage_verwijderen(*, bijlage: AgendapuntBijlage, door=None) -> 
     with transaction.atomic():
         vers = Agendapunt.objects.select_for_update().get(pk=bijlage.agendapunt_id)
         bijlage_van_ouder_verwijderen(ouder=vers, bijlage=bijlage, door=door)
+
+
+# --- One save per form -------------------------------------------------------------------
+
+
+def vergadering_opslaan(*, vergadering: Vergadering | None, versie: int = 0, velden: dict, door=None) -> Vergadering:
+    """The griffie's "save this meeting": a new one as concept, an existing one against `versie`."""
+    if vergadering is None or vergadering.pk is None:
+        return vergadering_aanmaken(velden=velden, door=door)
+    return vergadering_bijwerken(vergadering=vergadering, versie=versie, velden=velden, door=door)
+
+
+@transaction.atomic
+def agendapunt_opslaan(
+    *,
+    agendapunt: Agendapunt | None,
+    vergadering: Vergadering,
+    versie: int = 0,
+    velden: dict,
+    memos: Iterable | None = None,
+    onderwerpen: Iterable | None = None,
+    bijlage: NieuweBijlage | None = None,
+    door=None,
+) -> Agendapunt:
+    """The griffie's "save this agendapunt", all or nothing: a new one at the end of `vergadering`'s agenda,
+    an existing one against `versie`; then the optional new bijlage."""
+    if agendapunt is None or agendapunt.pk is None:
+        agendapunt = agendapunt_toevoegen(
+            vergadering=vergadering, velden=velden, memos=memos, onderwerpen=onderwerpen, door=door
+        )
+    else:
+        agendapunt_bijwerken(
+            agendapunt=agendapunt, versie=versie, velden=velden, memos=memos, onderwerpen=onderwerpen, door=door
+        )
+    if bijlage is not None:
+        agendapunt_bijlage_toevoegen(
+            agendapunt=agendapunt,
+            bestand=bijlage.bestand,
+            titel=bijlage.titel,
+            vertrouwelijkheid=bijlage.vertrouwelijkheid,
+            mimetype=bijlage.mimetype,
+            door=door,
+        )
+    return agendapunt

@@ -584,3 +584,25 @@ def test_admin_saves_count_as_versions_and_keep_agenda_rules(client, griffie_use
     assert "ingetrokken raadsvoorstel" in response.content.decode()
     punt.refresh_from_db()
     assert punt.raadsvoorstel_id is None
+
+
+def test_bijlage_verwijderen_finds_the_record_of_each_kind_and_keeps_a_decided_voorstels(griffie_client):
+    from tests.factories import AgendapuntBijlageFactory, MemoBijlageFactory, RaadsvoorstelBijlageFactory
+
+    memo_bijlage = MemoBijlageFactory(titel="Notitie")
+    punt_bijlage = AgendapuntBijlageFactory()
+    voorstel_bijlage = RaadsvoorstelBijlageFactory(raadsvoorstel__status="besloten")
+    for bijlage, pagina in (
+        (memo_bijlage, reverse("griffie:memo", kwargs={"uuid": memo_bijlage.memo.uuid})),
+        (punt_bijlage, reverse("griffie:agendapunt-bewerken", kwargs={"uuid": punt_bijlage.agendapunt.uuid})),
+    ):
+        response = griffie_client.post(reverse("griffie:bijlage-verwijderen", kwargs={"uuid": bijlage.uuid}))
+        assert response.status_code == 302 and response["Location"] == pagina
+        assert not type(bijlage).objects.filter(pk=bijlage.pk).exists()
+    response = griffie_client.post(
+        reverse("griffie:bijlage-verwijderen", kwargs={"uuid": voorstel_bijlage.uuid}), follow=True
+    )
+    assert "kunnen geen bijlagen worden verwijderd" in response.content.decode()
+    assert voorstel_bijlage.raadsvoorstel.bijlagen.count() == 1
+    onbekend = reverse("griffie:bijlage-verwijderen", kwargs={"uuid": "00000000-0000-4000-8000-000000000000"})
+    assert griffie_client.post(onbekend).status_code == 404
