@@ -1,20 +1,14 @@
-from django.db import models
-
-from apps.core.permissions import GRIFFIE, RAADSLID, rol_van
+from apps.core.query import ZichtbaarheidQuerySet
 
 
-class BesluitQuerySet(models.QuerySet):
+class BesluitQuerySet(ZichtbaarheidQuerySet):
     def gepubliceerd(self):
         return self.filter(status="gepubliceerd")
 
     def openbaar(self):
-        """Published, public, and not superseded by a rectificatie."""
+        """Published and public. A version superseded by a rectificatie stays public (its own address shows it
+        with a notice); the lists and the search leave superseded versions out themselves."""
         return self.filter(status="gepubliceerd", vertrouwelijkheid="openbaar")
 
-    def zichtbaar_voor(self, user):
-        rol = rol_van(user)
-        if rol == GRIFFIE:
-            return self
-        if rol == RAADSLID:
-            return self.filter(status="gepubliceerd")
-        return self.openbaar()
+    def voor_raadsleden(self):
+        return self.gepubliceerd()

@@ -6,7 +6,6 @@ from django.conf import settings
 from django.db.models import Prefetch, Q
 
 from apps.core.models import Onderwerp
-from apps.core.permissions import mag_besloten_zien
 from apps.raadsvoorstellen.models import Beslispunt, Raadsvoorstel, RaadsvoorstelBijlage
 
 from .filters import BesluitFilter
@@ -89,9 +88,7 @@ def besluit_details(*, user, besluit: Besluit) -> dict:
     """What the besluit page shows beside the besluit itself, each list in one query."""
     raadsvoorstel = None
     if besluit.raadsvoorstel_id:
-        bijlagen = RaadsvoorstelBijlage.objects.order_by("volgorde")
-        if not mag_besloten_zien(user):
-            bijlagen = bijlagen.filter(vertrouwelijkheid="openbaar")
+        bijlagen = RaadsvoorstelBijlage.objects.zichtbaar_voor(user).order_by("volgorde")
         raadsvoorstel = (
             Raadsvoorstel.objects.zichtbaar_voor(user)
             .filter(pk=besluit.raadsvoorstel_id)

@@ -12,7 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .query import OnderwerpQuerySet, RolQuerySet
+from .query import BijlageQuerySet, OnderwerpQuerySet, RolQuerySet
 from .validators import valideer_zaaknummer
 
 
@@ -219,6 +219,8 @@ class BijlageBase(PubliekRecord):
     vertrouwelijkheid = models.CharField(
         _("vertrouwelijkheid"), max_length=20, choices=Vertrouwelijkheid.choices, default=Vertrouwelijkheid.OPENBAAR
     )
+
+    objects = BijlageQuerySet.as_manager()
 
     class Meta:
         abstract = True

@@ -7,6 +7,14 @@ GRIFFIE = "griffie"
 RAADSLID = "raadslid"
 PUBLIEK = "publiek"
 
+#: The roles from the one who sees least to the one who sees most: each sees what the roles before it see.
+ROLLEN = (PUBLIEK, RAADSLID, GRIFFIE)
+
+
+def zichtbare_niveaus(rol: str) -> list[str]:
+    """The visibility levels a role may see (the search index stores the lowest role that may see a record)."""
+    return list(ROLLEN[: ROLLEN.index(rol) + 1]) if rol in ROLLEN else [PUBLIEK]
+
 
 def rol_van(user) -> str:
     if user is None or not user.is_authenticated:

@@ -1,5 +1,44 @@
+"""QuerySets of the shared model, and the one role switch every kind of record uses for its visibility."""
+
 from django.db import models
 from django.db.models import Q
+
+from .permissions import GRIFFIE, RAADSLID, rol_van
+
+
+class ZichtbaarheidQuerySet(models.QuerySet):
+    """Who sees which records, written once: the griffie sees everything, a raadslid what `voor_raadsleden()`
+    keeps, everyone else what `openbaar()` keeps. A kind of record defines those two filters."""
+
+    def openbaar(self):
+        raise NotImplementedError
+
+    def voor_raadsleden(self):
+        raise NotImplementedError
+
+    def zichtbaar_voor(self, user):
+        rol = rol_van(user)
+        if rol == GRIFFIE:
+            return self
+        if rol == RAADSLID:
+            return self.voor_raadsleden()
+        return self.openbaar()
+
+
+class BijlageQuerySet(ZichtbaarheidQuerySet):
+    """A bijlage follows the rule of the record it belongs to (the model names the foreign key in `ouder_veld`,
+    like Open Zaak's related querysets name the path to their zaak); the public sees only openbare bijlagen."""
+
+    def _ouders(self):
+        return self.model._meta.get_field(self.model.ouder_veld).related_model.objects.all()
+
+    def openbaar(self):
+        return self.filter(
+            **{f"{self.model.ouder_veld}__in": self._ouders().openbaar().values("pk")}, vertrouwelijkheid="openbaar"
+        )
+
+    def voor_raadsleden(self):
+        return self.filter(**{f"{self.model.ouder_veld}__in": self._ouders().voor_raadsleden().values("pk")})
 
 
 class RolQuerySet(models.QuerySet):

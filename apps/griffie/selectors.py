@@ -4,15 +4,16 @@ Each function runs a fixed number of queries, whatever the number of rows.
 """
 
 from django.db.models import Count, Prefetch
-from django.utils import formats
 
 from apps.besluiten.models import Besluit, DictumPunt
+from apps.core.geschiedenis import geschiedenis, wijzigingen_sinds
 from apps.memos.models import Memo, MemoBehandeling, MemoBijlage
 from apps.raadsvoorstellen.models import Beslispunt, Raadsvoorstel, RaadsvoorstelBijlage
 from apps.vergaderagenda.models import Agendapunt, AgendapuntBijlage, Vergadering
 
 LIJST_LIMIET = 200
-GESCHIEDENIS_LIMIET = 100
+
+__all__ = ["geschiedenis", "wijzigingen_sinds"]  # the history of any record, from core, for the griffie pages
 
 
 # --- Lists -------------------------------------------------------------------------------
@@ -44,7 +45,7 @@ def dashboard_gegevens() -> dict:
         "concept_voorstellen": list(raadsvoorstellen_lijst().filter(status="concept")[:10]),
         "te_agenderen": list(raadsvoorstellen_lijst().filter(status="aangeboden")[:10]),
         "concept_vergaderingen": list(vergaderingen_lijst().filter(status="concept")[:10]),
-        # status IN (...) instead of NOT gepubliceerd: the status index applies (issue 7: was a full table scan).
+        # status IN (...): the status index applies (NOT gepubliceerd scanned the whole table).
         "open_besluiten": list(
             besluiten_lijst().filter(status__in=[Besluit.Status.CONCEPT, Besluit.Status.VASTGESTELD])[:10]
         ),
@@ -137,124 +138,3 @@ def besluit_detail(uuid) -> Besluit | None:
         .prefetch_related(Prefetch("dictum", queryset=DictumPunt.objects.order_by("volgorde")))
         .first()
     )
-
-
-# --- History (django-simple-history) -----------------------------------------------------
-
-SOORTEN = {"+": "aangemaakt", "~": "gewijzigd", "-": "verwijderd"}
-
-
-def _m2m_namen(history_model) -> list[str]:
-    return [f.name for f in getattr(history_model, "_history_m2m_fields", [])]
-
-
-def _weergave(veld, waarde, namen: dict) -> str:
-    if waarde is None or waarde == "":
-        return "(leeg)"
-    if getattr(veld, "many_to_many", False):
-        return ", ".join(namen.get((veld.related_model, pk), f"#{pk}") for pk in sorted(waarde)) or "(leeg)"
-    if veld.is_relation:
-        return namen.get((veld.related_model, waarde), f"#{waarde} (verwijderd)")
-    if veld.choices:
-        return str(dict(veld.flatchoices).get(waarde, waarde))
-    if isinstance(waarde, bool):
-        return "ja" if waarde else "nee"
-    if hasattr(waarde, "year"):
-        return formats.date_format(waarde, "j F Y" if not hasattr(waarde, "hour") else "j F Y H:i")
-    if hasattr(waarde, "hour"):
-        return waarde.strftime("%H:%M")
-    tekst = str(waarde)
-    return tekst if len(tekst) <= 300 else tekst[:300] + "…"
-
-
-def _m2m_sets(model, records) -> dict:
-    """{(history_id, field name): set of related pks}, one query per tracked m2m field."""
-    if not records:
-        return {}
-    history_model = type(records[0])
-    sets: dict = {}
-    for naam in _m2m_namen(history_model):
-        veld = model._meta.get_field(naam)
-        m2m_model = getattr(history_model, naam).model
-        kolom = veld.m2m_reverse_field_name() + "_id"
-        for history_id, pk in m2m_model.objects.filter(history__in=records).values_list("history_id", kolom):
-            sets.setdefault((history_id, naam), set()).add(pk)
-    return sets
-
-
-def _wijzigingen(paren, model) -> list[list[dict]]:
-    """For each (new, old) pair of history records: [{veld, oud, nieuw}], with related names in bulk."""
-    records = [r for paar in paren for r in paar if r is not None]
-    sets = _m2m_sets(model, records)
-    ruw = []
-    for nieuw, oud in paren:
-        m2m = _m2m_namen(type(nieuw))
-        veranderd = []
-        if oud is not None:
-            delta = nieuw.diff_against(oud, excluded_fields=m2m)
-            veranderd = [(model._meta.get_field(c.field), c.old, c.new) for c in delta.changes]
-            for naam in m2m:
-                was = sets.get((oud.history_id, naam), set())
-                is_ = sets.get((nieuw.history_id, naam), set())
-                if was != is_:
-                    veranderd.append((model._meta.get_field(naam), was, is_))
-        ruw.append(veranderd)
-    # One query per related model to name foreign keys.
-    nodig: dict = {}
-    for veranderd in ruw:
-        for veld, a, b in veranderd:
-            if veld.is_relation:
-                for w in (a, b):
-                    for pk in w if isinstance(w, set) else [w]:
-                        if pk not in (None, ""):
-                            nodig.setdefault(veld.related_model, set()).add(pk)
-    namen = {}
-    for rel_model, pks in nodig.items():
-        for pk, obj in rel_model._default_manager.in_bulk(list(pks)).items():
-            namen[(rel_model, pk)] = str(obj)
-    return [
-        [
-            {"veld": str(veld.verbose_name), "oud": _weergave(veld, a, namen), "nieuw": _weergave(veld, b, namen)}
-            for veld, a, b in veranderd
-        ]
-        for veranderd in ruw
-    ]
-
-
-def geschiedenis(obj, *, limiet: int = GESCHIEDENIS_LIMIET) -> list[dict]:
-    """Newest first: who, when, what kind of change, why, and which fields changed from what to what."""
-    qs = obj.history.select_related("history_user").order_by("-history_date", "-history_id")
-    records = list(qs[: limiet + 1])
-    zichtbaar = records[:limiet]
-    paren = [(r, records[i + 1] if i + 1 < len(records) else None) for i, r in enumerate(zichtbaar)]
-    alle_wijzigingen = _wijzigingen(paren, type(obj))
-    return [
-        {
-            "datum": r.history_date,
-            "gebruiker": (r.history_user.get_full_name() or r.history_user.get_username())
-            if r.history_user
-            else "(systeem)",
-            "soort": SOORTEN.get(r.history_type, r.history_type),
-            "reden": r.history_change_reason or "",
-            "wijzigingen": wijzigingen,
-        }
-        for r, wijzigingen in zip(zichtbaar, alle_wijzigingen, strict=True)
-    ]
-
-
-def wijzigingen_sinds(obj, versie: int) -> dict:
-    """What others changed after the version the form was opened with: fields from what to what, and by whom."""
-    records = list(obj.history.select_related("history_user").order_by("-history_date", "-history_id")[:200])
-    basis = next((r for r in records if r.version is not None and r.version <= versie), None)
-    nieuwer = [r for r in records if r.version is not None and r.version > versie]
-    if not records or basis is None or not nieuwer:
-        return {"wijzigingen": [], "door": [], "redenen": []}
-    [wijzigingen] = _wijzigingen([(records[0], basis)], type(obj))
-    door = sorted(
-        {
-            (r.history_user.get_full_name() or r.history_user.get_username()) if r.history_user else "(systeem)"
-            for r in nieuwer
-        }
-    )
-    redenen = [r.history_change_reason for r in reversed(nieuwer) if r.history_change_reason]
-    return {"wijzigingen": wijzigingen, "door": door, "redenen": redenen}

@@ -1,16 +1,9 @@
-from django.db import models
-
-from apps.core.permissions import GRIFFIE, RAADSLID, rol_van
+from apps.core.query import ZichtbaarheidQuerySet
 
 
-class MemoQuerySet(models.QuerySet):
+class MemoQuerySet(ZichtbaarheidQuerySet):
     def openbaar(self):
         return self.filter(status="definitief", vertrouwelijkheid="openbaar")
 
-    def zichtbaar_voor(self, user):
-        rol = rol_van(user)
-        if rol == GRIFFIE:
-            return self
-        if rol == RAADSLID:
-            return self.filter(status="definitief")
-        return self.openbaar()
+    def voor_raadsleden(self):
+        return self.filter(status="definitief")

@@ -105,27 +105,20 @@ def _memos():
 
 
 def _openbare_bijlagen(model):
-    return model.objects.filter(vertrouwelijkheid="openbaar").exclude(bestand="")
+    """Openbare bijlagen of public records (BijlageQuerySet follows the record's rule) that have a file."""
+    return model.objects.openbaar().exclude(bestand="")
 
 
 def _bijlagen_raadsvoorstel():
-    return (
-        _openbare_bijlagen(RaadsvoorstelBijlage)
-        .filter(raadsvoorstel__in=Raadsvoorstel.objects.openbaar().values("pk"))
-        .select_related("raadsvoorstel")
-    )
+    return _openbare_bijlagen(RaadsvoorstelBijlage).select_related("raadsvoorstel")
 
 
 def _bijlagen_memo():
-    return _openbare_bijlagen(MemoBijlage).filter(memo__in=Memo.objects.openbaar().values("pk")).select_related("memo")
+    return _openbare_bijlagen(MemoBijlage).select_related("memo")
 
 
 def _bijlagen_agendapunt():
-    return (
-        _openbare_bijlagen(AgendapuntBijlage)
-        .filter(agendapunt__in=_openbare_agendapunten().values("pk"))
-        .select_related("agendapunt", "agendapunt__vergadering")
-    )
+    return _openbare_bijlagen(AgendapuntBijlage).select_related("agendapunt", "agendapunt__vergadering")
 
 
 # In this order the list shows them; within each kind by primary key (indexed), so new ones come last.

@@ -7,31 +7,12 @@ vertrouwelijkheid. Files live outside the static files and are only served here.
 from django.http import FileResponse, Http404
 
 from apps.core.models import Vertrouwelijkheid
-from apps.core.permissions import mag_besloten_zien
-from apps.memos.models import Memo, MemoBijlage
-from apps.raadsvoorstellen.models import Raadsvoorstel, RaadsvoorstelBijlage
-from apps.vergaderagenda.models import Agendapunt, AgendapuntBijlage
-
-# (bijlage model, parent model, name of the parent's foreign key)
-BRONNEN = [
-    (RaadsvoorstelBijlage, Raadsvoorstel, "raadsvoorstel_id"),
-    (MemoBijlage, Memo, "memo_id"),
-    (AgendapuntBijlage, Agendapunt, "agendapunt_id"),
-]
+from apps.core.selectors import bijlage_vinden
 
 
 def zichtbare_bijlage(*, uuid, user):
-    """The bijlage with this uuid if user may download it, else None."""
-    for bijlage_model, parent_model, fk in BRONNEN:
-        bijlage = bijlage_model.objects.filter(uuid=uuid).first()
-        if bijlage is None:
-            continue
-        if not parent_model.objects.zichtbaar_voor(user).filter(pk=getattr(bijlage, fk)).exists():
-            return None
-        if bijlage.vertrouwelijkheid != Vertrouwelijkheid.OPENBAAR and not mag_besloten_zien(user):
-            return None
-        return bijlage
-    return None
+    """The bijlage with this uuid if user may download it, else None (BijlageQuerySet.zichtbaar_voor)."""
+    return bijlage_vinden(uuid=uuid, user=user)
 
 
 def download(request, uuid):

@@ -1,16 +1,9 @@
-from django.db import models
-
-from apps.core.permissions import GRIFFIE, RAADSLID, rol_van
+from apps.core.query import ZichtbaarheidQuerySet
 
 
-class RaadsvoorstelQuerySet(models.QuerySet):
+class RaadsvoorstelQuerySet(ZichtbaarheidQuerySet):
     def openbaar(self):
         return self.exclude(status="concept").filter(vertrouwelijkheid="openbaar")
 
-    def zichtbaar_voor(self, user):
-        rol = rol_van(user)
-        if rol == GRIFFIE:
-            return self
-        if rol == RAADSLID:
-            return self.exclude(status="concept")
-        return self.openbaar()
+    def voor_raadsleden(self):
+        return self.exclude(status="concept")

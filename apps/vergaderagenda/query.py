@@ -1,27 +1,21 @@
-from django.db import models
 from django.db.models import Q
 
-from apps.core.permissions import GRIFFIE, RAADSLID, rol_van
+from apps.core.query import ZichtbaarheidQuerySet
 
 
-class VergaderingQuerySet(models.QuerySet):
+class VergaderingQuerySet(ZichtbaarheidQuerySet):
     def openbaar(self):
         return self.exclude(status="concept").filter(openbaar=True)
 
-    def zichtbaar_voor(self, user):
-        rol = rol_van(user)
-        if rol == GRIFFIE:
-            return self
-        if rol == RAADSLID:
-            return self.exclude(status="concept")
-        return self.openbaar()
+    def voor_raadsleden(self):
+        return self.exclude(status="concept")
 
 
-class AgendapuntQuerySet(models.QuerySet):
-    def zichtbaar_voor(self, user):
-        rol = rol_van(user)
-        if rol == GRIFFIE:
-            return self
-        if rol == RAADSLID:
-            return self.exclude(vergadering__status="concept")
+class AgendapuntQuerySet(ZichtbaarheidQuerySet):
+    """An agendapunt follows its meeting's rule; a besloten item is hidden from the public as well."""
+
+    def openbaar(self):
         return self.filter(besloten=False).filter(Q(vergadering__openbaar=True) & ~Q(vergadering__status="concept"))
+
+    def voor_raadsleden(self):
+        return self.exclude(vergadering__status="concept")

@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 from django.db.models import Exists, Max, Min, OuterRef, Prefetch, Q
 from django.utils import timezone
 
-from apps.core.models import Gremium, Onderwerp, Vertrouwelijkheid
-from apps.core.permissions import mag_besloten_zien
+from apps.core.models import Gremium, Onderwerp
 from apps.memos.models import Memo, MemoBijlage
 from apps.raadsvoorstellen.models import Raadsvoorstel, RaadsvoorstelBijlage
 
@@ -120,10 +119,7 @@ def kalender_lijst(*, vergaderingen, jaar: int | None = None, vandaag: datetime.
 
 
 def _bijlagen(model, user):
-    qs = model.objects.order_by("volgorde", "id")
-    if not mag_besloten_zien(user):
-        qs = qs.filter(vertrouwelijkheid=Vertrouwelijkheid.OPENBAAR)
-    return qs
+    return model.objects.zichtbaar_voor(user).order_by("volgorde", "id")
 
 
 def _besluit_model():
@@ -158,7 +154,7 @@ def agenda_op_datum(*, user, datum: datetime.date) -> list[Vergadering]:
             ),
             Prefetch(
                 "memos",
-                # select_related("zaak"): the agenda links each memo to its zaak (issue 7: was one query per memo).
+                # select_related("zaak"): the agenda links each memo to its zaak (without it: one query per memo).
                 queryset=Memo.objects.zichtbaar_voor(user)
                 .select_related("zaak")
                 .order_by("datum", "id")
@@ -200,7 +196,7 @@ def naburige_vergaderdata(*, user, datum: datetime.date, aantal: int = 1):
     """
     zichtbaar = Vergadering.objects.zichtbaar_voor(user)
     if aantal == 1:
-        # One query instead of two (issue 7: keeps the agenda page within ten queries).
+        # One query instead of two: keeps the agenda page within ten queries.
         rand = zichtbaar.aggregate(
             eerder=Max("datum", filter=Q(datum__lt=datum)), later=Min("datum", filter=Q(datum__gt=datum))
         )
@@ -223,7 +219,7 @@ ICAL_TERUG = datetime.timedelta(days=365)
 #: ... and lists the agenda items in the description of the upcoming meetings and of those of the last month.
 #: Older meetings link to their agenda page (items, documents, besluiten) instead: a calendar is for planning,
 #: and a feed that polling calendar apps can fetch quickly stays small (a large city's year is ~1 MB with every
-#: agenda written out, ~0.3 MB without the old ones; issue 7). The feed of one meeting always lists them.
+#: agenda written out, ~0.3 MB without the old ones). The feed of one meeting always lists them.
 ICAL_AGENDA_TERUG = datetime.timedelta(days=31)
 
 

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from apps.core.permissions import ROLLEN, zichtbare_niveaus
+
 from . import config
 from .config import ZOEKCONFIG, is_postgres
 from .plan import kandidaten_postgres
 from .zoekvraag import Zoekvraag, enkelvoud, normaliseer, ontleed_zoekvraag, tsquery_tekst
 
-ZICHTBAAR_PER_ROL = {
-    "publiek": ["publiek"],
-    "raadslid": ["publiek", "raadslid"],
-    "griffie": ["publiek", "raadslid", "griffie"],
-}
+#: Per role the values of Zoekdocument.zichtbaarheid it may see, from the role order in apps.core.permissions.
+ZICHTBAAR_PER_ROL = {rol: zichtbare_niveaus(rol) for rol in ROLLEN}
 
 
 def zoekquery(vraag: Zoekvraag):
@@ -63,7 +62,7 @@ def zoekdocumenten(*, rol: str, vraag: Zoekvraag, soort: str | None = None, jaar
     """
     from apps.core.models import Zoekdocument
 
-    zichtbaar = ZICHTBAAR_PER_ROL.get(rol, ["publiek"])
+    zichtbaar = zichtbare_niveaus(rol)
     if is_postgres():
         return Zoekresultaten(vraag=vraag, zichtbaar=zichtbaar, soort=soort, jaar=jaar)
     basis = Zoekdocument.objects.filter(zichtbaarheid__in=zichtbaar)
