@@ -3,7 +3,7 @@
 Starts gunicorn with the production settings on 127.0.0.1, loads the baseline and then each page with wrk
 (16 connections, a fixed duration per page), and prints per page: requests/s, the ratio to the baseline of this
 run, p50/p95/p99 latency, errors and queries per request. Then the iCal build time for 500 meetings, the search
-latency for distinct (uncached) queries, and the gunicorn workers' RSS. Every target of issue 7 gets PASS or
+latency for distinct (uncached) queries, and the gunicorn workers' RSS. Every target (the DOEL_* constants) gets PASS or
 FAIL. Loopback only; every loop is bounded in count and time.
 """
 
@@ -239,7 +239,7 @@ def worker_rss_mb(master: int) -> list[float]:
 def ical_500() -> tuple[float, int]:
     """Median build time of the iCal feed for 500 meetings (its two queries included), 7 runs.
 
-    issue 4's selector + builder, with "today" moved so that its window (the last twelve months and everything
+    The iCal selector + builder, with "today" moved so that its window (the last twelve months and everything
     upcoming) holds the 500 most recent public meetings; the real feed holds about 400 at this scale.
     """
     from django.contrib.auth.models import AnonymousUser

@@ -1,6 +1,6 @@
 """The PDF raadsbesluit (structure of the Raadsbesluit in seed 001).
 
-Rendered once when a besluit is published (issue 3's besluit_publiceren stores the bytes in
+Rendered once when a besluit is published (besluit_publiceren stores the bytes in
 besluit.pdf) and served from storage. Rendering is deterministic: the document's creation
 and modification dates are the publication time and its file identifier derives from the
 besluit's UUID, so rendering the same besluit again gives the same text and metadata.

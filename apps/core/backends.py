@@ -3,7 +3,7 @@
 Every logged-in request loads the user; annotating the two group memberships the portal knows
 (griffie, raadslid) onto that same query saves a groups query on every page. The query is written
 out once per process (table and column names from the models' meta) and run as a raw query: building
-it with the ORM on every request cost more than running it (issue 7, logged-in pages under load).
+it with the ORM on every request cost more than running it (measured on logged-in pages under load).
 """
 
 import functools

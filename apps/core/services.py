@@ -78,7 +78,7 @@ def groepen_inrichten() -> None:
     griffie.permissions.add(*permissies)
 
 
-# --- Shared plumbing for the domain services (issue 3) ------------------------------------
+# --- Shared plumbing for the domain services --------------------------------------------
 
 
 class RegelFout(Exception):

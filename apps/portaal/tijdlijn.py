@@ -168,7 +168,7 @@ def _stappen(
     # a memo of the zaak, or by its onderwerp), with the items concerned.
     zaak_memo_ids = [m.pk for m in memos if m.zaak_id in zaak_ids]
     # The voorstel ids as literals (one small indexed query): an OR over a join with the voorstellen table
-    # made PostgreSQL scan both tables whole (issue 7: 90-130 ms at 100,000 besluiten, now a few ms).
+    # made PostgreSQL scan both tables whole (90-130 ms at 100,000 besluiten; now a few ms).
     voorstel_ids = list(Raadsvoorstel.objects.filter(zaak_id__in=zaak_ids).values_list("pk", flat=True))
     punt_filter = Q(zaak_id__in=zaak_ids) | Q(raadsvoorstel_id__in=voorstel_ids)
     if zaak_memo_ids:

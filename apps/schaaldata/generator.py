@@ -72,7 +72,7 @@ def gegenereerde_besluiten(aantal: int):
 # --- Writing rows -------------------------------------------------------------------------------------------
 
 
-def _copy_waarde(v) -> str:
+def _copy_value(v) -> str:
     if v is None:
         return "\\N"
     if v is True:
@@ -108,7 +108,7 @@ class Schrijver:
             return
         kolommen = ", ".join(connection.ops.quote_name(model._meta.get_field(v).column) for v in velden)
         buf = io.StringIO()
-        buf.writelines("\t".join(map(_copy_waarde, rij)) + "\n" for rij in rijen)
+        buf.writelines("\t".join(map(_copy_value, rij)) + "\n" for rij in rijen)
         buf.seek(0)
         with connection.cursor() as cursor:
             cursor.copy_expert(f"COPY {model._meta.db_table} ({kolommen}) FROM STDIN", buf)
@@ -118,7 +118,9 @@ class Schrijver:
 
 
 @dataclass
-class Meeting:
+class GeplandeVergadering:
+    """A meeting of the plan, before its rows are written (the Vergadering model's fields the later phases need)."""
+
     id: int
     datum: datetime.date
     soort: str
@@ -384,7 +386,7 @@ class Generator:
         totaal = sum(s[2] for s in soorten)
         eerste = self._ids(Vergadering, totaal)
         vid = eerste
-        self.meetings: dict[str, list[Meeting]] = {}
+        self.vergaderingen: dict[str, list[GeplandeVergadering]] = {}
         rijen = []
         for soort, slugs, aantal, weekdag, (uur, minuut), publiek in soorten:
             lijst = []
@@ -399,7 +401,7 @@ class Generator:
                 else:
                     status = "concept" if rng.random() < 0.3 else "gepubliceerd"
                 openbaar = rng.random() < publiek
-                m = Meeting(vid, d, soort, g[slug], status, openbaar)
+                m = GeplandeVergadering(vid, d, soort, g[slug], status, openbaar)
                 lijst.append(m)
                 gremium_naam = slug.replace("-", " ").capitalize()
                 titel = titels[soort] if soort != "overleg" else f"{titels[soort]} {gremium_naam.lower()}"
@@ -428,7 +430,7 @@ class Generator:
                 vid += 1
             key = soort if soort != "overleg" else f"overleg-{slugs[0]}"
             lijst.sort(key=lambda m: (m.datum, m.id))
-            self.meetings[key] = lijst
+            self.vergaderingen[key] = lijst
         velden = (
             "id",
             "uuid",
@@ -449,7 +451,7 @@ class Generator:
         self.schrijver.schrijf(Vergadering, velden, rijen)
         # Opening and "vaststellen agenda" for every meeting.
         punten = []
-        alle = [m for lijst in self.meetings.values() for m in lijst]
+        alle = [m for lijst in self.vergaderingen.values() for m in lijst]
         ap = self._ids(Agendapunt, 2 * len(alle))
         for m in alle:
             ts = self._tijdstip(m.datum - datetime.timedelta(days=14))
@@ -476,11 +478,13 @@ class Generator:
                 )
                 ap += 1
         self.schrijver.schrijf(Agendapunt, self.AP_VELDEN, punten)
-        self.raad = self.meetings["raadsvergadering"]
-        self.commissies = self.meetings["commissie"]
+        self.raad = self.vergaderingen["raadsvergadering"]
+        self.commissies = self.vergaderingen["commissie"]
         self.commissie_data = [m.datum for m in self.commissies]
         self.info = sorted(
-            self.meetings["informatieavond"] + self.meetings["uitwisseling"] + self.meetings["beeldvormende_sessie"],
+            self.vergaderingen["informatieavond"]
+            + self.vergaderingen["uitwisseling"]
+            + self.vergaderingen["beeldvormende_sessie"],
             key=lambda m: (m.datum, m.id),
         )
         self.info_data = [m.datum for m in self.info]
@@ -872,7 +876,7 @@ class Generator:
     def _afronden(self):
         rng = self.rng
         punten = []
-        alle = [m for lijst in self.meetings.values() for m in lijst]
+        alle = [m for lijst in self.vergaderingen.values() for m in lijst]
         ap = self._ids(Agendapunt, len(alle))
         for m in alle:
             ts = self._tijdstip(m.datum - datetime.timedelta(days=14))

@@ -86,7 +86,7 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Whole public pages for visitors without a session (issue 7; see apps/paginacache/middleware.py).
+    # Whole pages from the cache, per role (see apps/paginacache/middleware.py).
     "apps.paginacache.middleware.PaginaCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -125,7 +125,7 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # One backend per web request: parallel query workers cost more to start than they save on these pages,
-    # and on a small machine they take the cores the other requests need (issue 7, measured).
+    # and on a small machine they take the cores the other requests need (measured with `make bench`).
     # No JIT: compiling a plan costs tens of ms, more than these short queries run (a search's fallback plan).
     # effective_io_concurrency: a search reads its matches from scattered heap pages (a bitmap heap scan);
     # prefetching them in parallel makes a search whose pages are not in memory 2-3x faster on SSD storage

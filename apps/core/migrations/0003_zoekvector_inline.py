@@ -2,7 +2,7 @@
 # go to TOAST storage first. A search ranks its candidates with ts_rank, which reads each candidate's vector;
 # a vector in the row comes with the heap page the index scan already reads (and prefetches), a TOASTed one
 # costs extra random reads. Measured on 594,184 documents with cold caches: mid-frequency words 20-35 %
-# faster (issue 7). Existing rows keep their layout until they are written again (`zoekindex_herbouwen`).
+# faster. Existing rows keep their layout until they are written again (`zoekindex_herbouwen`).
 from django.db import migrations
 
 

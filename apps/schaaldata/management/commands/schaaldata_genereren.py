@@ -1,4 +1,4 @@
-"""Generate the scale dataset (issue 7): N besluiten over 20 years with everything around them."""
+"""Generate the scale dataset for the benchmarks: N besluiten over 20 years with everything around them."""
 
 import datetime
 
