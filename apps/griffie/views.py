@@ -19,6 +19,7 @@ from apps.besluiten.forms import BesluitForm, DictumFormSet, RectificatieForm, d
 from apps.besluiten.models import Besluit
 from apps.core.permissions import is_griffie
 from apps.core.services import RegelFout, VersieConflict, zaak_voor_nummer
+from apps.importeren.selectors import bron_voor_record
 from apps.memos import services as memo_services
 from apps.memos.forms import MemoForm, RouteFormSet, route_initial
 from apps.memos.models import Memo, MemoBijlage
@@ -87,8 +88,10 @@ def _formulier(
     status=200,
     kruimels=(),
     extra=None,
+    record=None,
 ):
-    """One template for every griffie form: sections of fields, formsets of numbered rows."""
+    """One template for every griffie form: sections of fields, formsets of numbered rows. For a record read in
+    by the importer, the imported fields are marked and the source text is shown beside the form."""
     return render(
         request,
         "griffie/formulier.html",
@@ -103,6 +106,7 @@ def _formulier(
             "knoppen": knoppen or [("opslaan", "Opslaan", True)],
             "bestand_opnieuw": bool(request.FILES) and bool(form.errors),
             "kruimels": [("Griffie", reverse("griffie:dashboard")), *kruimels, (titel, None)],
+            "import_bron": bron_voor_record(record),
             **(extra or {}),
         },
         status=status,
@@ -225,6 +229,7 @@ def raadsvoorstel_formulier(request, uuid=None):
         if voorstel and voorstel.pk
         else reverse("griffie:raadsvoorstellen"),
         intro="Sla het voorstel op als concept en kom later terug; bied het aan als het klaar is.",
+        record=voorstel,
         kruimels=[("Raadsvoorstellen", reverse("griffie:raadsvoorstellen"))],
         status=409 if conflict else 200,
         knoppen=[
@@ -395,6 +400,7 @@ def memo_formulier(request, uuid=None):
         terug=reverse("griffie:memo", kwargs={"uuid": memo.uuid}) if memo and memo.pk else reverse("griffie:memos"),
         kruimels=[("Memo's", reverse("griffie:memos"))],
         status=409 if conflict else 200,
+        record=memo,
     )
 
 
@@ -457,6 +463,7 @@ def vergadering_formulier(request, uuid=None):
         else reverse("griffie:vergaderingen"),
         kruimels=[("Vergaderingen", reverse("griffie:vergaderingen"))],
         status=409 if conflict else 200,
+        record=vergadering,
     )
 
 
