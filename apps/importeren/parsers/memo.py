@@ -40,20 +40,21 @@ def is_memo(regels: list[str]) -> bool:
 def _kop_einde(regels: list[str]) -> int:
     """The header block ends at the first line after the last label line (the aanhef or first paragraph)."""
     alle = [lab for labs in LABELS.values() for lab in labs]
-    laatste = 0
-    leeg = 0
+    laatste = None
     for i, regel in enumerate(regels[:60]):
         if not regel.strip():
-            leeg += 1
             continue
         if AANHEF.match(regel):
             return i
         if label_regel(regel, alle) or (regel.startswith("\t") and laatste == i - 1):
             laatste = i
-            leeg = 0
-        elif laatste and (leeg >= 1 or len(regel) > 80):
+        elif laatste is not None:
+            volgende = next((r for r in regels[i + 1 : i + 4] if r.strip()), "")
+            if i == laatste + 1 and len(regel) < 120 and AANHEF.match(volgende):
+                laatste = i  # a long value wrapped onto a second line (PDF)
+                continue
             return i
-    return laatste + 1
+    return (laatste or 0) + 1
 
 
 def _route(regels: list[str], start: int, context: str, jaar: int | None) -> list[dict]:
@@ -93,6 +94,12 @@ def parse(tekst: str) -> Resultaat:
         if is_kop(regel, KOPPEN["raadsinformatiebrief"]):
             soort = "raadsinformatiebrief"
     betreft = " ".join(labels.get("betreft", "").split())
+    betreft_regel = next((i for i, r in enumerate(kop) if label_regel(r, LABELS["betreft"])), None)
+    if betreft and betreft_regel is not None:
+        for vervolg in kop[betreft_regel + 1 :]:
+            if not vervolg.strip() or label_regel(vervolg, _alle()):
+                break
+            betreft += " " + " ".join(vervolg.split())
     if soort == "memo" and "raadsinformatiebrief" in kaal(" ".join(regels[:10])):
         soort = "raadsinformatiebrief"
     if re.search(r"\bprocesvoorstel\b", betreft, re.I):
