@@ -68,6 +68,11 @@ def _validators():
     resources = []
     for pad in SCHEMA_MAP.glob("*.schema.json"):
         schema = json.loads(pad.read_text(encoding="utf-8"))
+        # The published entityRef is oneOf(id, uri), but every entity id ("meeting:notubiz:...") is also a
+        # valid URI, so oneOf would reject every reference: read it as anyOf, which is what it means.
+        ref = schema.get("$defs", {}).get("entityRef")
+        if ref and "oneOf" in ref:
+            ref["anyOf"] = ref.pop("oneOf")
         resource = Resource.from_contents(schema)
         resources.append((schema["$id"], resource))
         resources.append((pad.name, resource))

@@ -587,9 +587,11 @@ def _obv_record_toepassen(*, run: ImportRun, nummer: int, record: dict, door) ->
         velden={"record": obv.samenvatting(record)},
     )
     hash_ = record.get("content_hash") or obv.inhoudshash(record)
-    if record["op"] != "delete" and herkomst.content_hash == hash_ and herkomst.status != Herkomst.Status.ONTBREEKT:
+    if record["op"] != "delete" and herkomst.content_hash == hash_:
         item.status = ImportItem.Status.OVERGESLAGEN
-        item.reden = "Ongewijzigd sinds de vorige import (zelfde inhoudshash)."
+        item.reden = "Ongewijzigd sinds de vorige import (zelfde inhoudshash)." + (
+            f" Het ontbrak toen al: {herkomst.reden}" if herkomst.status == Herkomst.Status.ONTBREEKT else ""
+        )
         item.save()
         _tellen(run, item.status)
         return item
@@ -621,6 +623,7 @@ def _obv_record_toepassen(*, run: ImportRun, nummer: int, record: dict, door) ->
         herkomst.record_type_id, herkomst.record_id, vorige_status = vorig_record
         herkomst.status = vorige_status if herkomst.record_id else Herkomst.Status.ONTBREEKT
         herkomst.reden = item.reden
+        herkomst.content_hash = hash_
     if herkomst.pk:
         herkomst.save()
     item.save()

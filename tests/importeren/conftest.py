@@ -23,8 +23,10 @@ PROCESVOORSTEL = "002_c4fc4d6172e26d8d.txt"
 AGENDA = "003_b7ff38873d163697.txt"
 MEMO_OIJ = "004_fac182a8bd82ac7c.txt"
 
-BESLUITENLIJST = """Besluitenlijst van de openbare vergadering van de gemeenteraad van Utrechtse Heuvelrug, gehouden op donderdag 7 maart 2024
-
+BESLUITENLIJST = (
+    "Besluitenlijst van de openbare vergadering van de gemeenteraad van Utrechtse Heuvelrug, gehouden op "
+    "donderdag 7 maart 2024\n"
+    """
 Voorzitter: F. Naafs
 Griffier: M. de Vries
 
@@ -43,6 +45,7 @@ Besluit: aangenomen.
 5. Motie vreemd aan de orde: bomenkap
 Besluit: verworpen.
 """
+)
 
 
 def als_pdf(tekst: str) -> bytes:

@@ -38,7 +38,9 @@ def test_raadsvoorstel_with_its_raadsbesluit(formaat):
     assert v["communicatie"].startswith("De regionale adviesraden Sociaal Domein")
     assert "Het college van de gemeente Leusden" not in v["communicatie"]
     assert v["financiele_consequenties"] == ""
-    assert r.lijsten["beslispunten"] == ["de regiovisie 'samen werken aan de specialistische jeugdhulp' vast te stellen."]
+    assert r.lijsten["beslispunten"] == [
+        "de regiovisie 'samen werken aan de specialistische jeugdhulp' vast te stellen."
+    ]
     assert len(r.lijsten["bijlagen"]) == 3
     assert r.lijsten["bijlagen"][0] == "Regiovisie 'Samen Werken aan de specialistische jeugdhulp'"
     assert v["directeur_secretaris"] == "H.W. de Graaf – Koelewijn"
@@ -52,7 +54,9 @@ def test_raadsvoorstel_with_its_raadsbesluit(formaat):
     assert besluit.velden["openbaar"] is True
     assert besluit.velden["griffier"] == "I. Schutte - van der Schans"
     assert besluit.velden["voorzitter"] == "G.J. Bouwmeester"
-    assert besluit.lijsten["dictum"] == ["de regiovisie 'Samen Werken aan de specialistische jeugdhulp' vast te stellen."]
+    assert besluit.lijsten["dictum"] == [
+        "de regiovisie 'Samen Werken aan de specialistische jeugdhulp' vast te stellen."
+    ]
 
 
 def test_raadsbesluit_on_its_own(formaat):
