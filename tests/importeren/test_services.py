@@ -275,8 +275,8 @@ def test_change_to_a_published_besluit_is_a_conflict():
         (b'{"op": "zap", "entity_type": "Meeting", "entity_id": "m:1"}', "onbekende bewerking"),
         ('{"op": "delete", "entity_type": "Meeting", "entity_id": "m:\u00e9"}'.encode("latin-1"), "utf-8"),
         (
-            b'{"op": "upsert", "entity_type": "Meeting", "entity_id": "m:1", "payload": {"id": "m:1", "type": "Meeting", '
-            b'"name": "x", "start_date": "gisteren"}}',
+            b'{"op": "upsert", "entity_type": "Meeting", "entity_id": "m:1", "payload": {"id": "m:1", '
+            b'"type": "Meeting", "name": "x", "start_date": "gisteren"}}',
             "datum",
         ),
     ],
