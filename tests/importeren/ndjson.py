@@ -83,7 +83,12 @@ def snapshot() -> list[dict]:
             4,
             "Meeting",
             M2,
-            {"id": M2, "type": "Meeting", "name": "Informatieavond", "start_date": "2023-05-04T20:00:00+02:00"},
+            {
+                "id": M2,
+                "type": "Meeting",
+                "name": "Informatieavond Zwaluwstaart",
+                "start_date": "2023-05-04T20:00:00+02:00",
+            },
         ),
         record(
             5,

@@ -205,7 +205,7 @@ def test_snapshot_maps_meetings_items_documents_persons_and_keeps_provenance():
     assert herkomst.original_url == "https://soest.notubiz.nl/document/3001"
     assert Herkomst.objects.get(bron_id=ndjson.M1).original_url == "https://soest.notubiz.nl/vergadering/1001"
     # Conservative visibility: no status means concept; besloten stays closed and is not published.
-    assert Vergadering.objects.get(titel="Informatieavond").status == "concept"
+    assert Vergadering.objects.get(titel="Informatieavond Zwaluwstaart").status == "concept"
     besloten = Vergadering.objects.get(titel="Besloten vergadering")
     assert (besloten.openbaar, besloten.status) == (False, "concept")
     assert Herkomst.objects.get(bron_id=ndjson.M_BESLOTEN).vertrouwelijk is True
@@ -244,7 +244,7 @@ def test_changes_update_and_tombstone():
     run = obv(wijzigingen)
     assert (run.bijgewerkt, run.verwijderd) == (1, 2), list(run.items.values_list("reden", flat=True))
     assert Agendapunt.objects.filter(titel="Begroting 2025 (gewijzigd)").exists()
-    assert not Vergadering.objects.filter(titel="Informatieavond").exists()
+    assert not Vergadering.objects.filter(titel="Informatieavond Zwaluwstaart").exists()
     assert Herkomst.objects.get(bron_id=ndjson.M2).status == "verwijderd"
     assert not WachtendRecord.objects.exists()
 
