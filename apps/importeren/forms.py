@@ -27,6 +27,7 @@ class _ImportBestandField(forms.FileField):
 
 
 class DocumentUploadForm(forms.Form):
+    prefix = "document"
     bestand = _ImportBestandField(
         label=_("Document"),
         help_text=_("PDF, DOCX, ODT of platte tekst, hoogstens %(max)s MB.") % {"max": settings.IMPORT_MAX_MB},
@@ -35,6 +36,7 @@ class DocumentUploadForm(forms.Form):
 
 
 class ExportUploadForm(forms.Form):
+    prefix = "export"
     bestand = _ImportBestandField(
         label=_("Exportbestand (NDJSON)"),
         help_text=_(

@@ -53,7 +53,7 @@ def test_upload_pdf_opens_the_review_form_with_marked_fields_and_source(griffie_
     pdf = als_pdf(seed(RAADSVOORSTEL))
     response = griffie_client.post(
         reverse("importeren:document-uploaden"),
-        {"bestand": SimpleUploadedFile("voorstel.pdf", pdf, content_type="application/pdf")},
+        {"document-bestand": SimpleUploadedFile("voorstel.pdf", pdf, content_type="application/pdf")},
         follow=True,
     )
     voorstel = Raadsvoorstel.objects.get()
@@ -105,7 +105,7 @@ def test_review_save_marks_the_draft_reviewed(griffie_client):
 )
 def test_bad_upload_is_a_dutch_message_not_a_500(griffie_client, naam, data, melding):
     response = griffie_client.post(
-        reverse("importeren:document-uploaden"), {"bestand": SimpleUploadedFile(naam, data)}, follow=True
+        reverse("importeren:document-uploaden"), {"document-bestand": SimpleUploadedFile(naam, data)}, follow=True
     )
     assert response.status_code in (200, 400)
     assert melding in response.content.decode().lower()
@@ -114,7 +114,8 @@ def test_bad_upload_is_a_dutch_message_not_a_500(griffie_client, naam, data, mel
 def test_too_large_upload_is_refused_in_the_form(griffie_client, settings):
     settings.IMPORT_MAX_MB = 1
     response = griffie_client.post(
-        reverse("importeren:document-uploaden"), {"bestand": SimpleUploadedFile("groot.pdf", b"0" * (1024 * 1024 + 1))}
+        reverse("importeren:document-uploaden"),
+        {"document-bestand": SimpleUploadedFile("groot.pdf", b"0" * (1024 * 1024 + 1))},
     )
     assert response.status_code == 400 and "te groot" in response.content.decode()
 
@@ -123,14 +124,15 @@ def test_export_upload_and_invalid_lines(griffie_client):
     inhoud = ndjson.als_ndjson(ndjson.snapshot()) + b"{kapot\n"
     response = griffie_client.post(
         reverse("importeren:export-uploaden"),
-        {"bestand": SimpleUploadedFile("export.ndjson", inhoud)},
+        {"export-bestand": SimpleUploadedFile("export.ndjson", inhoud)},
         follow=True,
     )
     html = response.content.decode()
     assert response.status_code == 200 and "Export ingelezen" in html
     assert "geen geldige JSON" in html
     gzip = griffie_client.post(
-        reverse("importeren:export-uploaden"), {"bestand": SimpleUploadedFile("e.ndjson.gz", b"\x1f\x8b\x08\x00")}
+        reverse("importeren:export-uploaden"),
+        {"export-bestand": SimpleUploadedFile("e.ndjson.gz", b"\x1f\x8b\x08\x00")},
     )
     assert gzip.status_code == 400 and "Pak het eerst uit" in gzip.content.decode()
 
