@@ -481,9 +481,22 @@ def documenten_importeren(
 DOCUMENT_EXTENSIES = (".pdf", ".docx", ".odt", ".txt", ".text", ".md")
 
 
+def aantal_bestanden(pad: Path) -> int:
+    """How many files `bestanden_uit_pad` will hand out, for a progress bar (a zip in a folder counts as one)."""
+    if pad.is_dir():
+        return sum(1 for p in pad.rglob("*") if p.is_file() and not p.name.startswith("."))
+    try:
+        import zipfile
+
+        with zipfile.ZipFile(pad) as archief:
+            return sum(1 for lid in archief.infolist() if not lid.is_dir())
+    except (OSError, zipfile.BadZipFile):
+        return 1
+
+
 def bestanden_uit_pad(pad: Path) -> Iterator[tuple[str, bytes | OnleesbaarFout]]:
-    """The files of a folder (recursively) or a zip, in name order; too large files and zip bombs are
-    reported per file, not read."""
+    """The files of a folder (recursively) or a zip, in name order, read one at a time; too large files and zip
+    bombs are reported per file, not read."""
     limiet = settings.IMPORT_MAX_MB * 1024 * 1024
     if pad.is_dir():
         for bestand in sorted(p for p in pad.rglob("*") if p.is_file() and not p.name.startswith(".")):

@@ -17,7 +17,7 @@ from .forms import DocumentUploadForm, ExportUploadForm
 BEWERK_URLS = {
     "raadsvoorstel": "griffie:raadsvoorstel-bewerken",
     "memo": "griffie:memo-bewerken",
-    "vergadering": "griffie:vergadering",
+    "vergadering": "griffie:vergadering-bewerken",
     "besluit": "griffie:besluit-bewerken",
 }
 

@@ -308,3 +308,34 @@ def test_coverage_report_counts_per_year_and_kind():
     assert "agendapunt" in redenen[ndjson.D_LOS]
     csv = selectors.dekking_csv()
     assert "jaar;soort;bij de bron;in het portaal" in csv and ndjson.D_LOS in csv
+
+
+def test_a_200_mb_file_in_a_folder_is_reported_without_reading_it(tmp_path):
+    map_ = tmp_path / "map"
+    map_.mkdir()
+    with open(map_ / "enorm.pdf", "wb") as f:
+        f.truncate(200 * 1024 * 1024)  # sparse: no disk space, no memory
+    (map_ / "agenda.txt").write_text(seed(AGENDA), encoding="utf-8")
+    call_command("importeren_documenten", str(map_), stdout=io.StringIO(), stderr=io.StringIO())
+    run = ImportRun.objects.get()
+    assert (run.aangemaakt, run.mislukt) == (1, 1)
+    assert "te groot (200,0 MB)" in run.items.get(naam="enorm.pdf").reden
+
+
+def test_raadsbesluit_registers_a_concept_besluit_on_the_agendapunt():
+    from tests.factories import AgendapuntFactory
+
+    voorstel = RaadsvoorstelFactory(zaak__zaaknummer="L275141", status="geagendeerd")
+    AgendapuntFactory(raadsvoorstel=voorstel, zaak=voorstel.zaak)
+    tekst = seed(RAADSVOORSTEL)
+    pdf = als_pdf(tekst[tekst.index("Gemeente Leusden") :])
+    run = importeer(("raadsbesluit.pdf", pdf))
+    item = run.items.get()
+    assert (item.soort, item.status) == ("raadsbesluit", "aangemaakt"), item.reden
+    besluit = voorstel.besluiten.get()
+    assert besluit.status == "concept"
+    assert [d.tekst for d in besluit.dictum.all()] == [
+        "de regiovisie 'Samen Werken aan de specialistische jeugdhulp' vast te stellen."
+    ]
+    assert (besluit.griffier.naam, besluit.voorzitter.naam) == ("I. Schutte - van der Schans", "G.J. Bouwmeester")
+    assert voorstel.bijlagen.get().bestand.read() == pdf

@@ -27,7 +27,7 @@ class Command(BaseCommand):
             total=len(bestanden), unit="bestand", desc="Documenten", disable=not toon, file=self.stderr._out
         ) as balk:
             run = services.documenten_importeren(
-                bestanden=bestanden, bronnaam=str(bron), via="commando", voortgang=balk.update
+                bestanden=services.bestanden_uit_pad(bron), bronnaam=str(bron), via="commando", voortgang=balk.update
             )
         self._verslag(run, toon)
 
