@@ -6,6 +6,7 @@ from django.urls import include, path
 from django.views.decorators.cache import cache_page
 from django.views.generic import TemplateView
 
+from apps.importeren import views as importeren_views
 from apps.portaal.forms import InlogForm
 from apps.portaal.sitemaps import SITEMAPS
 
@@ -17,7 +18,9 @@ urlpatterns = [
     path("", include("apps.portaal.urls")),
     path("", include("apps.vergaderagenda.urls")),
     path("besluiten/", include("apps.besluiten.urls")),
+    path("griffie/importeren/", include("apps.importeren.urls")),
     path("griffie/", include("apps.griffie.urls")),
+    path("mist-u-een-stuk/", importeren_views.mist_u_een_stuk, name="mist-u-een-stuk"),
     path("api/ori/", include("apps.openori.urls")),
     path("bijlagen/", include("apps.portaal.urls_bijlagen")),
     path(

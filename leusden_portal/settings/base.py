@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "apps.portaal",
     "apps.griffie",
     "apps.openori",
+    "apps.importeren",
     # Infrastructure: the whole-page cache and its generation.
     "apps.paginacache",
 ]
@@ -185,6 +186,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": env("STATICFILES_STORAGE", "django.contrib.staticfiles.storage.StaticFilesStorage")},
 }
 BIJLAGE_MAX_MB = env_int("BIJLAGE_MAX_MB", 20)
+# The importer (apps.importeren): largest document or export file it reads, in MB.
+IMPORT_MAX_MB = env_int("IMPORT_MAX_MB", 50)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

@@ -145,6 +145,14 @@ PAGINAS = [
         titel="bewerken",
         actie="leeg-versturen",
     ),
+    # Importer (griffie) and the public "Mist u een stuk?" page
+    Pagina("importeren", "/griffie/importeren/", GRIFFIE, titel="Importeren"),
+    Pagina("importeren-runs", "/griffie/importeren/runs/", GRIFFIE, titel="Importruns"),
+    Pagina("importeren-run", "/griffie/importeren/runs/{import_run}/", GRIFFIE, titel="Importrun"),
+    Pagina("importeren-item", "/griffie/importeren/items/{import_item}/", GRIFFIE, titel="import"),
+    Pagina("importeren-dekking", "/griffie/importeren/dekking/", GRIFFIE, titel="Dekking"),
+    Pagina("importeren-beoordelen", "/griffie/raadsvoorstellen/{import_voorstel}/bewerken/", GRIFFIE, titel="bewerken"),
+    Pagina("mist-u-een-stuk", "/mist-u-een-stuk/", titel="Mist u een stuk"),
 ]
 
 
@@ -177,6 +185,13 @@ def gegevens(transactional_db):
     )
     concept_voorstel = RaadsvoorstelFactory(titel="Nota grondbeleid", concept=True)
     besluit = Besluit.objects.get(zaak__zaaknummer="L275141")
+    from apps.importeren.services import documenten_importeren
+    from tests.importeren.conftest import RAADSVOORSTEL, seed
+
+    run = documenten_importeren(
+        bestanden=[("voorstel.txt", seed(RAADSVOORSTEL).replace("L275141", "L999001").encode())], bronnaam="axe"
+    )
+    import_item = run.items.get()
     return {
         "besluit": besluit.uuid,
         "raadsvoorstel": besluit.raadsvoorstel.uuid,
@@ -185,6 +200,9 @@ def gegevens(transactional_db):
         "concept_besluit": concept.uuid,
         "concept_voorstel": concept_voorstel.uuid,
         "agendapunt_zonder_besluit": open_punt.uuid,
+        "import_run": run.pk,
+        "import_item": import_item.pk,
+        "import_voorstel": import_item.herkomst.record.uuid,
     }
 
 

@@ -21,6 +21,7 @@ from apps.core.permissions import is_griffie
 from apps.core.selectors import bijlage_vinden
 from apps.core.services import RegelFout, VersieConflict
 from apps.griffie import selectors
+from apps.importeren.selectors import bron_voor_record
 from apps.memos.models import MemoBijlage
 from apps.memos.services import memo_bijlage_verwijderen
 from apps.raadsvoorstellen.models import RaadsvoorstelBijlage
@@ -103,8 +104,10 @@ def _formulier(
     status=200,
     kruimels=(),
     extra=None,
+    record=None,
 ):
-    """One template for every griffie form: sections of fields, formsets of numbered rows."""
+    """One template for every griffie form: sections of fields, formsets of numbered rows. For a record read in
+    by the importer, the imported fields are marked and the source text is shown beside the form."""
     return render(
         request,
         "griffie/formulier.html",
@@ -119,6 +122,7 @@ def _formulier(
             "knoppen": knoppen or [("opslaan", "Opslaan", True)],
             "bestand_opnieuw": bool(request.FILES) and bool(form.errors),
             "kruimels": [("Griffie", reverse("griffie:dashboard")), *kruimels, (titel, None)],
+            "import_bron": bron_voor_record(record),
             **(extra or {}),
         },
         status=status,

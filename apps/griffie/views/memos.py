@@ -63,6 +63,7 @@ def memo_formulier(request, uuid=None):
         conflict=conflict,
         terug=reverse("griffie:memo", kwargs={"uuid": memo.uuid}) if memo else reverse("griffie:memos"),
         kruimels=[("Memo's", reverse("griffie:memos"))],
+        record=memo,
         status=409 if conflict else 200,
     )
 

@@ -76,6 +76,7 @@ def raadsvoorstel_formulier(request, uuid=None):
         else reverse("griffie:raadsvoorstellen"),
         intro="Sla het voorstel op als concept en kom later terug; bied het aan als het klaar is.",
         kruimels=[("Raadsvoorstellen", reverse("griffie:raadsvoorstellen"))],
+        record=voorstel,
         status=409 if conflict else 200,
         knoppen=[("opslaan", "Opslaan" if voorstel and voorstel.status != "concept" else "Opslaan als concept", True)],
     )

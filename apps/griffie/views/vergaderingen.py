@@ -58,6 +58,7 @@ def vergadering_formulier(request, uuid=None):
         if vergadering
         else reverse("griffie:vergaderingen"),
         kruimels=[("Vergaderingen", reverse("griffie:vergaderingen"))],
+        record=vergadering,
         status=409 if conflict else 200,
     )
 

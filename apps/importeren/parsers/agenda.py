@@ -1,0 +1,130 @@
+"""An agenda: the meeting (title, body, date, place, start) and its items, with time slots where given
+("20.00 – 20.30<TAB>Rapport", "19.30 uur Opening", "20:00-20:30 | Onderwerp") or numbered ("1. Opening")."""
+
+import re
+
+from .basis import (
+    NUMMERING,
+    Resultaat,
+    datum_lezen,
+    is_kop,
+    kaal,
+    labels_lezen,
+    regels_van,
+    tijd_maken,
+    tijdvak_lezen,
+)
+
+SOORT = "agenda"
+
+LABELS = {
+    "datum": ["Datum", "Vergaderdatum", "Datum vergadering"],
+    "aanvang": ["Aanvang", "Tijd", "Begintijd", "Aanvangstijd"],
+    "locatie": ["Locatie", "Plaats", "Vergaderlocatie", "Waar"],
+    "voorzitter": ["Voorzitter"],
+    "gremium": ["Vergadering van", "Gremium", "Commissie"],
+}
+SOORTEN = [
+    ("informatieavond", r"informatieavond|informatiebijeenkomst|raadsinformatie(?:avond|bijeenkomst)"),
+    ("beeldvormende_sessie", r"beeldvormend|beeldvorming|raadsplein|carrousel"),
+    ("uitwisseling", r"uitwisseling"),
+    ("themabijeenkomst", r"themabijeenkomst|thema-?avond|werksessie"),
+    ("commissie", r"commissie"),
+    ("raadsvergadering", r"raadsvergadering|vergadering van de (?:gemeente)?raad|besluitvormende"),
+]
+AGENDA_KOP = re.compile(r"^\s*(?:concept[- ])?agenda\b(?P<rest>.*)$", re.I)
+AANVANG = re.compile(r"(?:aanvang|begint om|om)\s*:?\s*(\d{1,2})[.:](\d{2})\s*(?:uur)?", re.I)
+
+
+def tijdvakken(regels: list[str]) -> list[tuple]:
+    return [t for t in (tijdvak_lezen(r) for r in regels) if t]
+
+
+def is_agenda(regels: list[str]) -> bool:
+    kop = [r for r in regels[:30] if r.strip()]
+    if any(AGENDA_KOP.match(r) and len(r.strip()) < 120 for r in kop[:6]):
+        return True
+    return len(tijdvakken(regels[:80])) >= 2
+
+
+def soort_raden(tekst: str) -> str:
+    for soort, patroon in SOORTEN:
+        if re.search(patroon, tekst, re.I):
+            return soort
+    return ""
+
+
+def parse(tekst: str) -> Resultaat:
+    regels = regels_van(tekst)
+    resultaat = Resultaat(soort=SOORT)
+    velden = resultaat.velden
+    niet_leeg = [r for r in regels if r.strip()]
+    labels = labels_lezen(regels[:30], LABELS)
+
+    # Title: the agenda heading's rest, or the first line that is not a date, time or label.
+    titel = ""
+    for regel in niet_leeg[:8]:
+        m = AGENDA_KOP.match(regel)
+        if m and m.group("rest").strip(" :-–"):
+            titel = m.group("rest").strip(" :-–")
+            titel = re.sub(r"^(?:van de|voor de|der)\s+", "", titel, flags=re.I)
+            break
+    if not titel:
+        for regel in niet_leeg[:8]:
+            if AGENDA_KOP.match(regel) or tijdvak_lezen(regel) or datum_lezen(regel)[0]:
+                continue
+            if labels_lezen([regel], LABELS):
+                continue
+            titel = regel.strip()
+            break
+    kop_tekst = " ".join(niet_leeg[:12])
+    datum, notitie = datum_lezen(labels.get("datum", "") or kop_tekst, context=tekst)
+    velden["titel"] = " ".join(titel.split())[:300]
+    velden["datum"] = datum
+    if notitie:
+        resultaat.opmerkingen.append(notitie)
+    if datum is None:
+        resultaat.opmerkingen.append("De datum van de vergadering is niet gevonden; vul die in.")
+    velden["soort"] = soort_raden(kop_tekst) or "raadsvergadering"
+    velden["locatie"] = labels.get("locatie", "")
+    velden["gremium"] = labels.get("gremium", "")
+    velden["openbaar"] = not re.search(r"\bbesloten\b|\bniet[- ]openbaar\b", kop_tekst, re.I)
+
+    items = []
+    vakken = [(i, tijdvak_lezen(r)) for i, r in enumerate(regels)]
+    vakken = [(i, t) for i, t in vakken if t]
+    if len(vakken) >= 1:
+        for n, (_i, (aanvang, einde, rest)) in enumerate(vakken):
+            nummer = ""
+            if m := NUMMERING.match(rest):
+                nummer, rest = m.group(1), m.group(2)
+            if einde is None and n + 1 < len(vakken):
+                einde = vakken[n + 1][1][0]
+            if einde is not None and einde <= aanvang:
+                einde = None
+            items.append({"volgnummer": nummer, "titel": rest.strip()[:500], "aanvang": aanvang, "einde": einde})
+    else:
+        start = next((i for i, r in enumerate(regels) if AGENDA_KOP.match(r)), 0)
+        for regel in regels[start + 1 :]:
+            m = NUMMERING.match(regel)
+            if m and len(m.group(2)) < 300 and not is_kop(regel, ["Bijlagen"]):
+                items.append({"volgnummer": m.group(1), "titel": m.group(2).strip(), "aanvang": None, "einde": None})
+            elif items and not regel.strip():
+                continue
+    resultaat.lijsten["agendapunten"] = items
+    aanvang = None
+    if labels.get("aanvang"):
+        m = re.search(r"(\d{1,2})[.:](\d{2})", labels["aanvang"])
+        aanvang = tijd_maken(*m.groups()) if m else None
+    if aanvang is None and (m := AANVANG.search(kop_tekst)):
+        aanvang = tijd_maken(m.group(1), m.group(2))
+    if aanvang is None and items and items[0]["aanvang"]:
+        aanvang = items[0]["aanvang"]
+    velden["aanvang"] = aanvang
+    eindes = [i["einde"] for i in items if i["einde"]]
+    velden["einde"] = max(eindes) if eindes and aanvang and max(eindes) > aanvang else None
+    if not items:
+        resultaat.opmerkingen.append("Er zijn geen agendapunten gevonden.")
+    if kaal(velden["titel"]) in ("", "agenda"):
+        velden["titel"] = "Vergadering"
+    return resultaat
