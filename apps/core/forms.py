@@ -131,3 +131,20 @@ def zaaknummer_controleren(nummer: str) -> str:
     if nummer:
         valideer_zaaknummer(nummer)
     return nummer
+
+
+class VastgelegdFormMixin:
+    """A ModelForm of a record a published besluit rests on: a change of a locked field is an error next
+    to that field (Dutch, pointing to rectificatie), before the model's own guard would refuse the save."""
+
+    def clean(self):
+        cleaned = super().clean()
+        instance = self.instance
+        velden = [v for v in getattr(instance, "VASTGELEGDE_VELDEN", ()) if v in self.changed_data]
+        if velden and instance.is_vastgelegd():
+            from .vastlegging import vastgelegd_melding
+
+            melding = vastgelegd_melding(type(instance), velden)
+            for veld in velden:
+                self.add_error(veld, melding)
+        return cleaned

@@ -11,8 +11,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .query import OnderwerpQuerySet, RolQuerySet
+from .query import OnderwerpQuerySet, RolQuerySet, ZaakQuerySet
 from .validators import valideer_zaaknummer
+from .vastlegging import VastgelegdModel
 
 
 class TimestampedModel(models.Model):
@@ -154,8 +155,12 @@ class Onderwerp(PubliekRecord):
         return self.naam
 
 
-class Zaak(PubliekRecord):
-    """The case that ties a proposal, its memo's, the agenda items and the besluit together."""
+class Zaak(VastgelegdModel, PubliekRecord):
+    """The case that ties a proposal, its memo's, the agenda items and the besluit together.
+
+    Its zaaknummer is part of a published besluit's address and text: locked once one exists."""
+
+    VASTGELEGDE_VELDEN = ("zaaknummer",)
 
     zaaknummer = models.CharField(
         _("zaaknummer"),
@@ -166,6 +171,8 @@ class Zaak(PubliekRecord):
     )
     titel = models.CharField(_("titel"), max_length=500)
     onderwerpen = models.ManyToManyField(Onderwerp, blank=True, related_name="zaken", verbose_name=_("onderwerpen"))
+
+    objects = ZaakQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("zaak")

@@ -1,6 +1,8 @@
 from django.db import models
 from django.db.models import Q
 
+from .vastlegging import VastgelegdQuerySet
+
 
 class RolQuerySet(models.QuerySet):
     def op_datum(self, datum):
@@ -8,4 +10,8 @@ class RolQuerySet(models.QuerySet):
 
 
 class OnderwerpQuerySet(models.QuerySet):
+    pass
+
+
+class ZaakQuerySet(VastgelegdQuerySet):
     pass

@@ -1,9 +1,8 @@
-from django.db import models
-
 from apps.core.permissions import GRIFFIE, RAADSLID, rol_van
+from apps.core.vastlegging import VastgelegdQuerySet
 
 
-class RaadsvoorstelQuerySet(models.QuerySet):
+class RaadsvoorstelQuerySet(VastgelegdQuerySet):
     def openbaar(self):
         return self.exclude(status="concept").filter(vertrouwelijkheid="openbaar")
 

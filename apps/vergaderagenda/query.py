@@ -1,10 +1,10 @@
-from django.db import models
 from django.db.models import Q
 
 from apps.core.permissions import GRIFFIE, RAADSLID, rol_van
+from apps.core.vastlegging import VastgelegdQuerySet
 
 
-class VergaderingQuerySet(models.QuerySet):
+class VergaderingQuerySet(VastgelegdQuerySet):
     def openbaar(self):
         return self.exclude(status="concept").filter(openbaar=True)
 
@@ -17,7 +17,7 @@ class VergaderingQuerySet(models.QuerySet):
         return self.openbaar()
 
 
-class AgendapuntQuerySet(models.QuerySet):
+class AgendapuntQuerySet(VastgelegdQuerySet):
     def zichtbaar_voor(self, user):
         rol = rol_van(user)
         if rol == GRIFFIE:
