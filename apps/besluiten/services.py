@@ -179,6 +179,18 @@ def besluit_vaststellen(*, besluit: Besluit, door=None) -> Besluit:
     return vers
 
 
+def besluit_publicatie_controleren(*, besluit: Besluit) -> list[str]:
+    """Before the confirmation step: refuse (RegelFout) what besluit_publiceren would refuse, and return the
+    warnings the griffie should read before publishing."""
+    if besluit.status == Besluit.Status.GEPUBLICEERD:
+        raise RegelFout("Dit besluit is al gepubliceerd.")
+    if besluit.status != Besluit.Status.VASTGESTELD:
+        raise RegelFout("Stel het besluit eerst vast; alleen een vastgesteld besluit kan worden gepubliceerd.")
+    _compleet(besluit, voor="gepubliceerd")
+    _publiceerbaar(besluit)
+    return besluit_publicatie_waarschuwingen(besluit=besluit)
+
+
 def besluit_publicatie_waarschuwingen(*, besluit: Besluit) -> list[str]:
     """What the griffie should know before publishing (shown on the confirmation step; nothing is refused here)."""
     waarschuwingen = []

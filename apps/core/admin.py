@@ -116,6 +116,11 @@ class ZaakAdmin(VastgelegdAdminMixin, admin.ModelAdmin):
     filter_horizontal = ["onderwerpen"]
     readonly_fields = ["uuid"]
 
+    def save_model(self, request, obj, form, change):
+        if "titel" in form.changed_data:
+            obj.titel_door_griffie = True  # a title typed here is the griffie's: visitors see it
+        super().save_model(request, obj, form, change)
+
 
 @admin.register(Zaaknummerreeks)
 class ZaaknummerreeksAdmin(admin.ModelAdmin):

@@ -170,6 +170,14 @@ class Zaak(VastgelegdModel, PubliekRecord):
         help_text=_("Bijvoorbeeld L275141."),
     )
     titel = models.CharField(_("titel"), max_length=500)
+    titel_door_griffie = models.BooleanField(
+        _("titel door de griffie vastgesteld"),
+        default=False,
+        help_text=_(
+            "Aan: bezoekers zien deze titel. Uit: de titel komt uit de stukken van de zaak die de bezoeker mag "
+            "zien (een vertrouwelijk stuk geeft nooit een openbare titel)."
+        ),
+    )
     onderwerpen = models.ManyToManyField(Onderwerp, blank=True, related_name="zaken", verbose_name=_("onderwerpen"))
 
     objects = ZaakQuerySet.as_manager()

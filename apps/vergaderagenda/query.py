@@ -4,6 +4,16 @@ from apps.core.permissions import GRIFFIE, RAADSLID, rol_van
 from apps.core.vastlegging import VastgelegdQuerySet
 
 
+def vergadering_zichtbaar(vergadering, user) -> bool:
+    """The rule of VergaderingQuerySet.zichtbaar_voor for one meeting already loaded (no query)."""
+    rol = rol_van(user)
+    if rol == GRIFFIE:
+        return True
+    if vergadering.status == "concept":
+        return False
+    return rol == RAADSLID or vergadering.openbaar
+
+
 class VergaderingQuerySet(VastgelegdQuerySet):
     def openbaar(self):
         return self.exclude(status="concept").filter(openbaar=True)

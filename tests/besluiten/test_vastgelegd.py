@@ -7,11 +7,13 @@ import io
 import pypdf
 import pytest
 from django.db import DatabaseError, connection, transaction
+from django.urls import reverse
+from django.utils import timezone
 
 from apps.besluiten.models import Besluit, DictumPunt
 from apps.besluiten.pdf import PdfAfwijking, raadsbesluit_opslaan, raadsbesluit_pdf
 from apps.besluiten.services import besluit_publiceren
-from apps.core.fouten import VastgelegdFout
+from apps.core.fouten import RegelFout, VastgelegdFout
 from apps.core.models import Zaak
 from apps.raadsvoorstellen.models import Raadsvoorstel
 from apps.vergaderagenda.models import Agendapunt, Vergadering
@@ -222,3 +224,27 @@ def test_rerender_mismatch_is_an_error_not_an_overwrite(gepubliceerd, monkeypatc
     with pytest.raises(PdfAfwijking):
         raadsbesluit_opslaan(gepubliceerd)
     assert not gepubliceerd.pdf.storage.exists(gepubliceerd.pdf.name)
+
+
+def _vastgesteld(vergadering):
+    voorstel = RaadsvoorstelFactory(status="geagendeerd")
+    punt = AgendapuntFactory(vergadering=vergadering, raadsvoorstel=voorstel, zaak=voorstel.zaak)
+    return BesluitFactory(raadsvoorstel=voorstel, vergadering=vergadering, agendapunt=punt, vastgesteld=True)
+
+
+def test_publishing_is_refused_while_the_meeting_agenda_is_not_published(griffie_client):
+    besluit = _vastgesteld(VergaderingFactory(concept=True))
+    url = reverse("griffie:besluit-publiceren", kwargs={"uuid": besluit.uuid})
+    for antwoord in (griffie_client.get(url, follow=True), griffie_client.post(url, {"bevestigd": "on"}, follow=True)):
+        assert "Publiceer eerst de agenda" in antwoord.content.decode()
+    assert Besluit.objects.get(pk=besluit.pk).status == "vastgesteld"
+    with pytest.raises(RegelFout, match="agenda"):  # the service itself refuses too
+        besluit_publiceren(besluit=besluit)
+
+
+def test_confirmation_warns_about_a_meeting_in_the_future(griffie_client):
+    morgen = timezone.localdate() + datetime.timedelta(days=1)
+    besluit = _vastgesteld(VergaderingFactory(datum=morgen))
+    html = griffie_client.get(reverse("griffie:besluit-publiceren", kwargs={"uuid": besluit.uuid})).content.decode()
+    assert "ligt in de toekomst" in html and "Publiceren kan niet ongedaan worden gemaakt" in html
+    assert 'type="checkbox"' in html and '<label class="utrecht-form-label utrecht-form-label--checkbox"' in html
