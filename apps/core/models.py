@@ -236,6 +236,14 @@ class BijlageBase(PubliekRecord):
         return self.titel
 
     @property
+    def downloadnaam(self) -> str:
+        """The name a download gets: the stored original without control or bidi characters, always with
+        the extension of the detected type (also for records stored before that rule)."""
+        from .bijlagen import veilige_bestandsnaam
+
+        return veilige_bestandsnaam(self.bestandsnaam or self.titel or "bijlage", self.mimetype)
+
+    @property
     def type_label(self):
         return {
             "application/pdf": "PDF",

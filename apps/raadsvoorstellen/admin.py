@@ -2,6 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from apps.core.admin import DomeinAdminMixin, VastgelegdAdminMixin
+from apps.core.forms import BijlageAdminForm
 
 from .models import Beslispunt, Raadsvoorstel, RaadsvoorstelBijlage
 
@@ -29,6 +30,7 @@ class BeslispuntInline(AfgeslotenInlineMixin, admin.TabularInline):
 
 class BijlageInline(AfgeslotenInlineMixin, admin.TabularInline):
     model = RaadsvoorstelBijlage
+    form = BijlageAdminForm
     extra = 0
     fields = ["volgorde", "titel", "bestand", "bestandsnaam", "mimetype", "grootte", "vertrouwelijkheid"]
     readonly_fields = ["bestandsnaam", "mimetype", "grootte"]

@@ -3,7 +3,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from apps.core.admin import DomeinAdminMixin, VastgelegdAdminMixin
-from apps.core.forms import VastgelegdFormMixin
+from apps.core.forms import BijlageAdminForm, VastgelegdFormMixin
 from apps.raadsvoorstellen.services import raadsvoorstel_agenderen
 
 from .models import Agendapunt, AgendapuntBijlage, Vergadering
@@ -89,6 +89,7 @@ class VergaderingAdmin(VastgelegdAdminMixin, DomeinAdminMixin, SimpleHistoryAdmi
 
 class AgendapuntBijlageInline(admin.TabularInline):
     model = AgendapuntBijlage
+    form = BijlageAdminForm
     extra = 0
     fields = ["volgorde", "titel", "bestand", "bestandsnaam", "mimetype", "grootte", "vertrouwelijkheid"]
     readonly_fields = ["bestandsnaam", "mimetype", "grootte"]
