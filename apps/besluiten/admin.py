@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from apps.core.admin import DomeinAdminMixin
+from apps.core.admin import DomeinAdminMixin, VastgelegdAdminMixin
 
 from .models import Besluit, DictumPunt
 
@@ -18,7 +18,7 @@ class DictumInline(admin.TabularInline):
 
 
 @admin.register(Besluit)
-class BesluitAdmin(DomeinAdminMixin, SimpleHistoryAdmin):
+class BesluitAdmin(VastgelegdAdminMixin, DomeinAdminMixin, SimpleHistoryAdmin):
     """Published besluiten are read-only here too: a correction is a rectificatie, made by the griffie pages."""
 
     list_display = ["zaak", "titel", "uitkomst", "vergadering", "status", "versie", "gepubliceerd_op"]
@@ -37,6 +37,7 @@ class BesluitAdmin(DomeinAdminMixin, SimpleHistoryAdmin):
         "gepubliceerd_door",
         "vastgesteld_op",
         "pdf",
+        "pdf_sha256",
     ]
     inlines = [DictumInline]
 

@@ -3,15 +3,15 @@
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 
+from apps.core.feeds import TekstAtom1Feed
 from apps.core.gemeente import huidige_gemeente
 
 from .selectors import besluiten_voor_feed, onderwerp_op_slug
 
 
 class BesluitenFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = TekstAtom1Feed  # summaries as plain text: a clerk's markup is never delivered as HTML
 
     def title(self):
         return f"Besluiten van de {huidige_gemeente().naam_raad.lower()}"

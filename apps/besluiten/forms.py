@@ -76,3 +76,16 @@ class RectificatieForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Wat wordt er verbeterd? Dit staat bij de nieuwe versie."),
     )
+
+
+class PublicatieBevestigingForm(forms.Form):
+    """The confirmation step of "Besluit publiceren": it cannot be undone, so the griffie says so explicitly."""
+
+    bevestigd = forms.BooleanField(
+        label=_("Ik begrijp dat publiceren niet ongedaan kan worden gemaakt"),
+        help_text=_(
+            "Na publicatie is het besluit met zijn PDF-raadsbesluit openbaar en verandert het nooit meer; "
+            "een verbetering is een rectificatie (een nieuwe versie)."
+        ),
+        error_messages={"required": _("Vink aan dat u begrijpt dat publiceren niet ongedaan kan worden gemaakt.")},
+    )

@@ -4,9 +4,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from apps.core.fouten import VastgelegdFout
 from apps.core.models import Persoon, PubliekRecord, VersionedModel, Vertrouwelijkheid, Zaak
 
-from .query import BesluitQuerySet
+from .query import DICTUM_MELDING, EENMALIG, GEPUBLICEERD_MELDING, BesluitQuerySet, DictumQuerySet, leeg
 
 
 def raadsbesluit_pad(instance, filename):
@@ -103,6 +104,18 @@ class Besluit(PubliekRecord, VersionedModel):
     )
     rectificatie_reden = models.TextField(_("reden van rectificatie"), blank=True)
     pdf = models.FileField(_("PDF raadsbesluit"), upload_to=raadsbesluit_pad, max_length=300, blank=True)
+    pdf_sha256 = models.CharField(
+        _("SHA-256 van de PDF"), max_length=64, blank=True, editable=False, help_text=_("Vastgelegd bij publicatie.")
+    )
+    publicatie_gegevens = models.JSONField(
+        _("gegevens bij publicatie"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Alles wat het raadsbesluit vermeldt, vastgelegd op het moment van publiceren."),
+    )
+
+    VASTGELEGD_LIDWOORD = "dit"
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
     objects = BesluitQuerySet.as_manager()
@@ -137,6 +150,37 @@ class Besluit(PubliekRecord, VersionedModel):
     def is_gepubliceerd(self):
         return self.status == self.Status.GEPUBLICEERD
 
+    def save(self, *args, **kwargs):
+        """Refuse every change of a published besluit, except setting a missing PDF, checksum or snapshot once."""
+        opgeslagen = self._opgeslagen()
+        if opgeslagen is not None:
+            for veld in self._meta.concrete_fields:
+                if veld.name == "updated_at":
+                    continue
+                oud, nieuw = opgeslagen[veld.attname], veld.get_prep_value(getattr(self, veld.attname))
+                if veld.name == "pdf":
+                    nieuw = self.pdf.name or ""
+                if oud == nieuw or (veld.name in EENMALIG and leeg(oud)):
+                    continue
+                raise VastgelegdFout(GEPUBLICEERD_MELDING, veld=veld.name)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self.is_vastgelegd():
+            raise VastgelegdFout(GEPUBLICEERD_MELDING)
+        return super().delete(*args, **kwargs)
+
+    def is_vastgelegd(self) -> bool:
+        """Stored as published: nothing of it may change any more (see BesluitQuerySet for the queryset side)."""
+        if self.pk is None or self._state.adding:
+            return False
+        return type(self)._base_manager.filter(pk=self.pk, status=self.Status.GEPUBLICEERD).exists()
+
+    def _opgeslagen(self) -> dict | None:
+        if self.pk is None or self._state.adding:
+            return None
+        return type(self)._base_manager.filter(pk=self.pk, status=self.Status.GEPUBLICEERD).values().first()
+
 
 class DictumPunt(models.Model):
     """One operative line of the decision ("b e s l u i t: ..."), in order."""
@@ -144,6 +188,8 @@ class DictumPunt(models.Model):
     besluit = models.ForeignKey(Besluit, on_delete=models.CASCADE, related_name="dictum", verbose_name=_("besluit"))
     volgorde = models.PositiveIntegerField(_("volgorde"))
     tekst = models.TextField(_("tekst"))
+
+    objects = DictumQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("dictumpunt")
@@ -153,3 +199,20 @@ class DictumPunt(models.Model):
 
     def __str__(self):
         return self.tekst[:80]
+
+    def save(self, *args, **kwargs):
+        if self._besluit_vergrendeld(nieuw=self._state.adding):
+            raise VastgelegdFout(DICTUM_MELDING)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self._besluit_vergrendeld(nieuw=False):
+            raise VastgelegdFout(DICTUM_MELDING)
+        return super().delete(*args, **kwargs)
+
+    def _besluit_vergrendeld(self, *, nieuw: bool) -> bool:
+        """Published: an existing line never changes; a new one only while the besluit has no PDF yet (import)."""
+        rij = Besluit._base_manager.filter(pk=self.besluit_id).values("status", "pdf").first()
+        if rij is None or rij["status"] != Besluit.Status.GEPUBLICEERD:
+            return False
+        return not nieuw or rij["pdf"] != ""

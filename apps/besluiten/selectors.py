@@ -1,5 +1,6 @@
 """Every read of besluiten a view needs."""
 
+import datetime
 import re
 
 from django.conf import settings
@@ -7,6 +8,7 @@ from django.db.models import Prefetch, Q
 
 from apps.core.models import Onderwerp
 from apps.raadsvoorstellen.models import Beslispunt, Raadsvoorstel, RaadsvoorstelBijlage
+from apps.vergaderagenda.query import vergadering_zichtbaar
 
 from .filters import BesluitFilter
 from .models import Besluit, DictumPunt
@@ -107,12 +109,33 @@ def besluit_details(*, user, besluit: Besluit) -> dict:
     )
     nieuwste = versies[0] if versies else None
     return {
+        "vergadering": besluit_vergadering(user=user, besluit=besluit),
         "raadsvoorstel": raadsvoorstel,
         "secties": raadsvoorstel.secties() if raadsvoorstel else [],
         "versies": versies,
         "is_geldig": besluit.status == "gepubliceerd" and nieuwste is not None and nieuwste.pk == besluit.pk,
         "nieuwste": nieuwste,
     }
+
+
+def besluit_vergadering(*, user, besluit: Besluit) -> dict | None:
+    """The meeting line of the besluit page: as the published besluit states it (its snapshot), and only
+    when the visitor may see that meeting (a besloten meeting, or one whose agenda is not published, is left
+    out), so the page never names or links a meeting the visitor cannot open."""
+    vergadering = besluit.vergadering
+    if vergadering is None or not vergadering_zichtbaar(vergadering, user):
+        return None
+    vastgelegd = (besluit.publicatie_gegevens or {}).get("vergadering") if besluit.is_gepubliceerd else None
+    punt = besluit.agendapunt
+    if vastgelegd:
+        datum = datetime.date.fromisoformat(vastgelegd["datum"])
+        titel, gremium = vastgelegd["titel"], vastgelegd["gremium"]
+        agendapunt = besluit.publicatie_gegevens.get("agendapunt", "")
+    else:
+        datum, titel = vergadering.datum, vergadering.titel
+        gremium = vergadering.gremium.naam if vergadering.gremium_id else ""
+        agendapunt = (punt.volgnummer or str(punt.volgorde)) if punt else ""
+    return {"titel": titel, "datum": datum, "gremium": gremium, "agendapunt": agendapunt}
 
 
 def besluiten_voor_feed(*, onderwerp: Onderwerp | None = None, aantal: int = 50):

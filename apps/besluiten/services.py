@@ -1,7 +1,8 @@
 """Every write of besluiten: register, change, vaststellen, publiceren, rectificeren.
 
 A published besluit never changes: these services refuse, the forms and the admin are
-read-only, and on PostgreSQL a trigger refuses UPDATE/DELETE of its row and its dictum.
+read-only, the model and its querysets refuse on every database (models.py, query.py), and on
+PostgreSQL a trigger refuses UPDATE/DELETE/TRUNCATE of its row and its dictum.
 """
 
 from collections.abc import Sequence
@@ -19,7 +20,8 @@ from apps.raadsvoorstellen.services import raadsvoorstel_besluit_genomen
 from apps.vergaderagenda.models import Agendapunt, Vergadering
 
 from .models import Besluit
-from .pdf import raadsbesluit_pdf
+from .pdf import besluit_voor_pdf, pdf_controlesom, publicatie_gegevens_opbouwen, raadsbesluit_pdf
+from .query import GEPUBLICEERD_MELDING
 
 VELDEN = [
     "titel",
@@ -31,10 +33,6 @@ VELDEN = [
     "voorzitter",
     "vertrouwelijkheid",
 ]
-GEPUBLICEERD_MELDING = (
-    "Dit besluit is gepubliceerd en kan niet meer worden gewijzigd. "
-    "Maak een rectificatie (een nieuwe versie) als er iets moet worden verbeterd."
-)
 
 
 def _niet_gepubliceerd(besluit: Besluit) -> Besluit:
@@ -175,8 +173,51 @@ def besluit_vaststellen(*, besluit: Besluit, door=None) -> Besluit:
     return vers
 
 
+def besluit_publicatie_controleren(*, besluit: Besluit) -> list[str]:
+    """Before the confirmation step: refuse (RegelFout) what besluit_publiceren would refuse, and return the
+    warnings the griffie should read before publishing."""
+    if besluit.status == Besluit.Status.GEPUBLICEERD:
+        raise RegelFout("Dit besluit is al gepubliceerd.")
+    if besluit.status != Besluit.Status.VASTGESTELD:
+        raise RegelFout("Stel het besluit eerst vast; alleen een vastgesteld besluit kan worden gepubliceerd.")
+    _compleet(besluit, voor="gepubliceerd")
+    _publiceerbaar(besluit)
+    return besluit_publicatie_waarschuwingen(besluit=besluit)
+
+
+def besluit_publicatie_waarschuwingen(*, besluit: Besluit) -> list[str]:
+    """What the griffie should know before publishing (shown on the confirmation step; nothing is refused here)."""
+    waarschuwingen = []
+    vergadering = besluit.vergadering
+    if vergadering is not None and vergadering.datum > timezone.localdate():
+        waarschuwingen.append(
+            f"De vergadering van dit besluit ({vergadering.titel}, {vergadering.datum:%d-%m-%Y}) ligt in de "
+            "toekomst. Controleer of de raad werkelijk al heeft besloten."
+        )
+    if vergadering is not None and not vergadering.openbaar:
+        waarschuwingen.append(
+            "Dit besluit is genomen in een besloten vergadering. Op de openbare pagina staan de naam van en de "
+            "link naar die vergadering niet."
+        )
+    return waarschuwingen
+
+
+def _publiceerbaar(besluit: Besluit) -> None:
+    vergadering = besluit.vergadering
+    if vergadering is not None and vergadering.status == Vergadering.Status.CONCEPT:
+        raise RegelFout(
+            "De agenda van de vergadering van dit besluit is nog niet gepubliceerd. Publiceer eerst de agenda; "
+            "een openbaar besluit mag niet verwijzen naar een vergadering die nog niet openbaar is."
+        )
+    if vergadering is not None and vergadering.status == Vergadering.Status.GEANNULEERD:
+        raise RegelFout(
+            "De vergadering van dit besluit is geannuleerd; een besluit daarvan kan niet worden gepubliceerd."
+        )
+
+
 def besluit_publiceren(*, besluit: Besluit, door=None) -> Besluit:
-    """Vastgesteld -> gepubliceerd: render and store the PDF raadsbesluit once, record when and by whom.
+    """Vastgesteld -> gepubliceerd: freeze what the raadsbesluit states (publicatie_gegevens), render the PDF
+    from it once, store it with its checksum, record when and by whom.
 
     After this nothing may change the besluit (see the module docstring).
     """
@@ -185,10 +226,14 @@ def besluit_publiceren(*, besluit: Besluit, door=None) -> Besluit:
         if vers.status != Besluit.Status.VASTGESTELD:
             raise RegelFout("Stel het besluit eerst vast; alleen een vastgesteld besluit kan worden gepubliceerd.")
         _compleet(vers, voor="gepubliceerd")
+        vers = besluit_voor_pdf(vers.pk)
+        _publiceerbaar(vers)
         vers.status = Besluit.Status.GEPUBLICEERD
         vers.gepubliceerd_op = timezone.now()
         vers.gepubliceerd_door = door if getattr(door, "is_authenticated", False) else None
+        vers.publicatie_gegevens = publicatie_gegevens_opbouwen(vers)
         pdf = raadsbesluit_pdf(vers)
+        vers.pdf_sha256 = pdf_controlesom(pdf)
         vers.pdf.save("raadsbesluit.pdf", ContentFile(pdf), save=False)
         opgeslagen = vers.pdf
         try:

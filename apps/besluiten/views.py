@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 
-from .pdf import raadsbesluit_bestandsnaam, raadsbesluit_opslaan, raadsbesluit_pdf
+from .pdf import raadsbesluit_aanwezig, raadsbesluit_bestandsnaam, raadsbesluit_opslaan, raadsbesluit_pdf
 from .selectors import besluit_details, besluit_versie, besluiten_filteren, geldig_zaaknummer, huidig_besluit
 
 PER_PAGINA = 25
@@ -81,13 +81,13 @@ def _pdf_antwoord(request, besluit):
         antwoord["Content-Disposition"] = f'inline; filename="concept-{raadsbesluit_bestandsnaam(besluit)}"'
         patch_cache_control(antwoord, no_store=True, private=True)
         return antwoord
-    opslag = besluit.pdf.storage
-    if not besluit.pdf or not opslag.exists(besluit.pdf.name):
-        raadsbesluit_opslaan(besluit)  # published before its PDF was stored (e.g. raw imports)
-    naam = besluit.pdf.name
-    gewijzigd = opslag.get_modified_time(naam)
-    grootte = opslag.size(naam)
-    etag = '"' + hashlib.sha256(f"{naam}:{grootte}:{gewijzigd.timestamp()}".encode()).hexdigest()[:32] + '"'
+    if not raadsbesluit_aanwezig(besluit):
+        raadsbesluit_opslaan(besluit)  # published before its PDF was stored (e.g. raw imports): from the snapshot
+    opslag, naam = besluit.pdf.storage, besluit.pdf.name
+    # The stored PDF is the record: its validators come from its checksum and publication time, so a re-render
+    # of a missing file (which must reproduce the same bytes) does not move them.
+    gewijzigd = besluit.gepubliceerd_op or opslag.get_modified_time(naam)
+    etag = '"' + (besluit.pdf_sha256 or hashlib.sha256(f"{naam}:{opslag.size(naam)}".encode()).hexdigest())[:32] + '"'
     openbaar = besluit.vertrouwelijkheid == "openbaar"
 
     def kopregels(antwoord):

@@ -1,11 +1,14 @@
 """Attachments (bijlagen): check an upload by its content and store it under a safe generated name.
 
 Only PDF, DOCX and ODT are accepted, recognised by their bytes with `filetype` (never by the
-name the browser sent). The original name is kept for the download's Content-Disposition.
+name the browser sent); a document with macros (a DOCX with vbaProject.bin, an ODT with Basic or
+script parts) is refused. The name offered on download is the original one without control or
+bidi characters and always with the extension of the detected type (never the uploader's).
 """
 
 import os
 import unicodedata
+import zipfile
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,8 +22,17 @@ TOEGESTANE_TYPES = {
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "DOCX",
     "application/vnd.oasis.opendocument.text": "ODT",
 }
+EXTENSIES = {
+    "application/pdf": "pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+    "application/vnd.oasis.opendocument.text": "odt",
+}
 # Enough bytes for filetype to look inside the zip container of DOCX and ODT.
 KOP_BYTES = 8192
+ZIP_TYPES = {
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.oasis.opendocument.text",
+}
 
 
 @dataclass(frozen=True)
@@ -37,10 +49,14 @@ def max_bytes() -> int:
     return settings.BIJLAGE_MAX_MB * 1024 * 1024
 
 
-def veilige_bestandsnaam(naam: str) -> str:
-    """The original name without path parts or control characters, at most 255 characters."""
-    naam = os.path.basename((naam or "").replace("\\", "/"))
+def veilige_bestandsnaam(naam: str, mimetype: str | None = None) -> str:
+    """The original name without path parts, control, format or bidi characters, at most 255 characters;
+    with `mimetype`, its extension is the detected type's (polyglot.html -> polyglot.pdf)."""
+    naam = os.path.basename(unicodedata.normalize("NFC", naam or "").replace("\\", "/"))
     naam = "".join(t for t in naam if unicodedata.category(t)[0] != "C").strip().strip(".")
+    if mimetype in EXTENSIES:
+        stam = os.path.splitext(naam)[0].strip().strip(".") or "bijlage"
+        return f"{stam[:240]}.{EXTENSIES[mimetype]}"
     if not naam:
         naam = "bijlage"
     if len(naam) > 255:
@@ -61,6 +77,28 @@ def bestandstype_bepalen(bestand) -> str | None:
     if soort.mime == "application/zip":
         return None
     return soort.mime if soort.mime in TOEGESTANE_TYPES else None
+
+
+def _heeft_macros(bestand) -> bool:
+    """A DOCX/ODT (zip) that carries macros or scripts, or that is no readable zip at all."""
+    positie = bestand.tell() if hasattr(bestand, "tell") else 0
+    bestand.seek(0)
+    try:
+        with zipfile.ZipFile(bestand) as archief:
+            namen = [n.lower() for n in archief.namelist()]
+            if any(n.endswith("vbaproject.bin") or n.endswith("vbadata.xml") for n in namen):
+                return True
+            if any(n.startswith(("basic/", "scripts/")) for n in namen):  # ODF StarBasic / script macros
+                return True
+            if "[content_types].xml" in namen:
+                inhoud = archief.read(archief.namelist()[namen.index("[content_types].xml")])
+                if b"macroenabled" in inhoud.lower() or b"vbaproject" in inhoud.lower():
+                    return True
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        return True
+    finally:
+        bestand.seek(positie)
+    return False
 
 
 def bijlage_valideren(bestand) -> str:
@@ -84,6 +122,14 @@ def bijlage_valideren(bestand) -> str:
             ),
             code="verkeerd_type",
         )
+    if mimetype in ZIP_TYPES and _heeft_macros(bestand):
+        raise ValidationError(
+            _(
+                "Dit document bevat macro's of scripts (of is beschadigd). Zulke documenten worden niet "
+                "geaccepteerd: sla het op als gewoon DOCX-, ODT- of PDF-bestand zonder macro's."
+            ),
+            code="macros",
+        )
     return mimetype
 
 
@@ -91,7 +137,7 @@ def bijlage_vullen(bijlage, *, bestand, mimetype: str | None = None) -> None:
     """Put a validated upload on an unsaved BijlageBase instance (storage name comes from bijlage_pad)."""
     mimetype = mimetype or bijlage_valideren(bestand)
     bijlage.mimetype = mimetype
-    bijlage.bestandsnaam = veilige_bestandsnaam(getattr(bestand, "name", ""))
+    bijlage.bestandsnaam = veilige_bestandsnaam(getattr(bestand, "name", ""), mimetype)
     bijlage.grootte = bestand.size
     if not bijlage.titel:
         bijlage.titel = os.path.splitext(bijlage.bestandsnaam)[0][:300] or _("Bijlage")

@@ -143,3 +143,46 @@ def zaaknummer_controleren(nummer: str) -> str:
     if nummer:
         valideer_zaaknummer(nummer)
     return nummer
+
+
+class VastgelegdFormMixin:
+    """A ModelForm of a record a published besluit rests on: a change of a locked field is an error next
+    to that field (Dutch, pointing to rectificatie), before the model's own guard would refuse the save."""
+
+    def clean(self):
+        cleaned = super().clean()
+        instance = self.instance
+        velden = [v for v in getattr(instance, "VASTGELEGDE_VELDEN", ()) if v in self.changed_data]
+        if velden and instance.is_vastgelegd():
+            from .vastlegging import vastgelegd_melding
+
+            melding = vastgelegd_melding(type(instance), velden)
+            for veld in velden:
+                self.add_error(veld, melding)
+        return cleaned
+
+
+class BijlageAdminForm(forms.ModelForm):
+    """A bijlage uploaded in the admin passes the same checks as in the griffie pages: type by content,
+    no macros, size; its type, size and safe download name are filled in from the file."""
+
+    def clean_bestand(self):
+        from django.core.files.uploadedfile import UploadedFile
+
+        from .bijlagen import bijlage_valideren
+
+        bestand = self.cleaned_data.get("bestand")
+        if isinstance(bestand, UploadedFile):
+            self._mimetype = bijlage_valideren(bestand)
+        return bestand
+
+    def save(self, commit=True):
+        mimetype = getattr(self, "_mimetype", None)
+        if mimetype:
+            from .bijlagen import veilige_bestandsnaam
+
+            bestand = self.cleaned_data["bestand"]
+            self.instance.mimetype = mimetype
+            self.instance.grootte = bestand.size
+            self.instance.bestandsnaam = veilige_bestandsnaam(bestand.name, mimetype)
+        return super().save(commit)

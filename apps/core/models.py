@@ -12,8 +12,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .query import BijlageQuerySet, OnderwerpQuerySet, RolQuerySet
+from .query import BijlageQuerySet, OnderwerpQuerySet, RolQuerySet, ZaakQuerySet
 from .validators import valideer_zaaknummer
+from .vastlegging import VastgelegdModel
 
 
 class TimestampedModel(models.Model):
@@ -155,8 +156,12 @@ class Onderwerp(PubliekRecord):
         return self.naam
 
 
-class Zaak(PubliekRecord):
-    """The case that ties a proposal, its memo's, the agenda items and the besluit together."""
+class Zaak(VastgelegdModel, PubliekRecord):
+    """The case that ties a proposal, its memo's, the agenda items and the besluit together.
+
+    Its zaaknummer is part of a published besluit's address and text: locked once one exists."""
+
+    VASTGELEGDE_VELDEN = ("zaaknummer",)
 
     zaaknummer = models.CharField(
         _("zaaknummer"),
@@ -166,7 +171,17 @@ class Zaak(PubliekRecord):
         help_text=_("Bijvoorbeeld L275141."),
     )
     titel = models.CharField(_("titel"), max_length=500)
+    titel_door_griffie = models.BooleanField(
+        _("titel door de griffie vastgesteld"),
+        default=False,
+        help_text=_(
+            "Aan: bezoekers zien deze titel. Uit: de titel komt uit de stukken van de zaak die de bezoeker mag "
+            "zien (een vertrouwelijk stuk geeft nooit een openbare titel)."
+        ),
+    )
     onderwerpen = models.ManyToManyField(Onderwerp, blank=True, related_name="zaken", verbose_name=_("onderwerpen"))
+
+    objects = ZaakQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("zaak")
@@ -233,6 +248,14 @@ class BijlageBase(PubliekRecord):
     def ouder(self):
         """The record this bijlage belongs to."""
         return getattr(self, self.ouder_veld)
+
+    @property
+    def downloadnaam(self) -> str:
+        """The name a download gets: the stored original without control or bidi characters, always with
+        the extension of the detected type (also for records stored before that rule)."""
+        from .bijlagen import veilige_bestandsnaam
+
+        return veilige_bestandsnaam(self.bestandsnaam or self.titel or "bijlage", self.mimetype)
 
     @property
     def type_label(self):

@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Q
 
 from .permissions import GRIFFIE, RAADSLID, rol_van
+from .vastlegging import VastgelegdQuerySet
 
 
 class ZichtbaarheidQuerySet(models.QuerySet):
@@ -47,4 +48,8 @@ class RolQuerySet(models.QuerySet):
 
 
 class OnderwerpQuerySet(models.QuerySet):
+    pass
+
+
+class ZaakQuerySet(VastgelegdQuerySet):
     pass

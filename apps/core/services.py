@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from django.conf import settings
 from django.db import IntegrityError, transaction
 
+from .fouten import RegelFout, VastgelegdFout  # noqa: F401 (re-exported: the services' public face)
 from .models import Zaak, Zaaknummerreeks
 
 MAX_POGINGEN = 5
@@ -79,18 +80,6 @@ def groepen_inrichten() -> None:
 
 
 # --- Shared plumbing for the domain services --------------------------------------------
-
-
-class RegelFout(Exception):
-    """A forbidden step (status rule). The message is Dutch and meant for the user."""
-
-    def __init__(self, melding: str, *, veld: str | None = None):
-        super().__init__(melding)
-        self.melding = melding
-        self.veld = veld
-
-    def __str__(self):
-        return self.melding
 
 
 class VersieConflict(Exception):

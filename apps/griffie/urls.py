@@ -38,5 +38,6 @@ urlpatterns = [
     path("besluiten/<uuid:uuid>/", views.besluit, name="besluit"),
     path("besluiten/<uuid:uuid>/bewerken/", views.besluit_bewerken, name="besluit-bewerken"),
     path("besluiten/<uuid:uuid>/rectificeren/", views.besluit_rectificeren, name="besluit-rectificeren"),
+    path("besluiten/<uuid:uuid>/publiceren/", views.besluit_publiceren, name="besluit-publiceren"),
     path("besluiten/<uuid:uuid>/<slug:actie>/", views.besluit_actie, name="besluit-actie"),
 ]

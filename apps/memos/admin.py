@@ -2,6 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from apps.core.admin import DomeinAdminMixin
+from apps.core.forms import BijlageAdminForm
 
 from .models import Memo, MemoBehandeling, MemoBijlage
 
@@ -14,6 +15,7 @@ class RouteInline(admin.TabularInline):
 
 class BijlageInline(admin.TabularInline):
     model = MemoBijlage
+    form = BijlageAdminForm
     extra = 0
     fields = ["volgorde", "titel", "bestand", "bestandsnaam", "mimetype", "grootte", "vertrouwelijkheid"]
     readonly_fields = ["bestandsnaam", "mimetype", "grootte"]

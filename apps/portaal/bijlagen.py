@@ -28,7 +28,7 @@ def download(request, uuid):
         bestand,
         content_type=bijlage.mimetype or "application/octet-stream",
         as_attachment=not is_pdf,
-        filename=bijlage.bestandsnaam or f"bijlage.{bijlage.type_label.lower() or 'bin'}",
+        filename=bijlage.downloadnaam,
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-cache"

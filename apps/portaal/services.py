@@ -42,10 +42,8 @@ def _raadsbesluiten_opslaan(*, uitvoer=None) -> None:
 
     aantal = 0
     for besluit in Besluit.objects.filter(status="gepubliceerd").select_related("zaak").order_by("pk"):
-        if besluit.pdf and besluit.pdf.storage.exists(besluit.pdf.name):
-            continue
-        raadsbesluit_opslaan(besluit)
-        aantal += 1
+        if raadsbesluit_opslaan(besluit):  # only a missing file, from the publication snapshot
+            aantal += 1
     if uitvoer is not None and aantal:
         uitvoer.write(f"  {aantal} raadsbesluit(en) als PDF opgeslagen")
 

@@ -62,6 +62,13 @@ class Tijdlijn:
     raadsvoorstellen: list
     besluiten: list
     zichtbare_zaak_ids: set
+    zaak_titels: dict = field(default_factory=dict)
+
+    def zaak_titel(self, zaak) -> str:
+        """The title this visitor sees: the griffie's own, or one from a record the visitor may see."""
+        if zaak.titel_door_griffie:
+            return zaak.titel
+        return self.zaak_titels.get(zaak.pk) or f"Zaak {zaak.zaaknummer}"
 
     @property
     def huidige_besluiten(self):
@@ -288,8 +295,25 @@ def _stappen(
     if not toon_zaaknummer:
         for stap in stappen:
             stap.zaaknummer = ""
+    # A zaak's title from what this visitor may see (never from a vertrouwelijk record that opened the zaak):
+    # its besluit, else its raadsvoorstel, else its first memo, else its first agenda item.
+    zaak_titels: dict[int, str] = {}
+    bronnen = (
+        [(b.zaak_id, b.titel) for b in reversed(besluiten)],
+        [(v.zaak_id, v.titel) for v in raadsvoorstellen],
+        [(m.zaak_id, m.betreft) for m in sorted(memos, key=lambda m: (m.datum, m.pk)) if m.zaak_id],
+        [(p.zaak_id, p.titel) for p in punten if p.zaak_id in zaak_ids],
+    )
+    for bron in bronnen:
+        for zaak_id, titel in bron:
+            if titel:
+                zaak_titels.setdefault(zaak_id, titel)
     return Tijdlijn(
-        stappen=stappen, raadsvoorstellen=raadsvoorstellen, besluiten=besluiten, zichtbare_zaak_ids=zichtbare_zaak_ids
+        stappen=stappen,
+        raadsvoorstellen=raadsvoorstellen,
+        besluiten=besluiten,
+        zichtbare_zaak_ids=zichtbare_zaak_ids,
+        zaak_titels=zaak_titels,
     )
 
 
@@ -313,6 +337,7 @@ def zaak_tijdlijn(*, user, zaaknummer: str, vandaag: datetime.date | None = None
     huidige = tijdlijn.huidige_besluiten
     return {
         "zaak": zaak,
+        "zaak_titel": tijdlijn.zaak_titel(zaak),
         "tijdlijn": tijdlijn,
         "stappen": tijdlijn.stappen,
         "raadsvoorstel": tijdlijn.raadsvoorstellen[0] if tijdlijn.raadsvoorstellen else None,
@@ -354,7 +379,7 @@ def onderwerp_tijdlijn(*, user, slug: str, vandaag: datetime.date | None = None)
         "onderwerp": onderwerp,
         "hoofdonderwerp": per_id.get(onderwerp.parent_id),
         "subonderwerpen": kinderen.get(onderwerp.pk, []),
-        "zaken": [z for z in zaken if z.pk in tijdlijn.zichtbare_zaak_ids],
+        "zaken": [(z, tijdlijn.zaak_titel(z)) for z in zaken if z.pk in tijdlijn.zichtbare_zaak_ids],
         "tijdlijn": tijdlijn,
         "stappen": tijdlijn.stappen,
     }

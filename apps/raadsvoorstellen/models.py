@@ -3,12 +3,13 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from apps.core.models import BijlageBase, Persoon, PubliekRecord, VersionedModel, Vertrouwelijkheid, Zaak
+from apps.core.vastlegging import VastgelegdModel
 
 from .query import RaadsvoorstelQuerySet
 
 
-class Raadsvoorstel(PubliekRecord, VersionedModel):
-    """A proposal of the college to the council (seed 001)."""
+class Raadsvoorstel(VastgelegdModel, PubliekRecord, VersionedModel):
+    """A proposal of the college to the council (seed 001). What a published besluit rests on is locked."""
 
     class Status(models.TextChoices):
         CONCEPT = "concept", _("concept")
@@ -69,6 +70,29 @@ class Raadsvoorstel(PubliekRecord, VersionedModel):
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
     objects = RaadsvoorstelQuerySet.as_manager()
+
+    VASTGELEGD_LIDWOORD = "dit"
+    VASTGELEGDE_VELDEN = (
+        "zaak",
+        "titel",
+        "college_besluitdatum",
+        "datum_raadsvergadering",
+        "portefeuillehouder",
+        "status",
+        "vertrouwelijkheid",
+        "voorstel",
+        "aanleiding",
+        "doel_effect",
+        "toelichting",
+        "argumenten",
+        "tegenargumenten",
+        "risicos",
+        "plan_van_aanpak",
+        "communicatie",
+        "financiele_consequenties",
+        "directeur_secretaris",
+        "burgemeester",
+    )
 
     SECTIES = [
         "voorstel",

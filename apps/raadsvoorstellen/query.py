@@ -1,7 +1,8 @@
 from apps.core.query import ZichtbaarheidQuerySet
+from apps.core.vastlegging import VastgelegdQuerySetMixin
 
 
-class RaadsvoorstelQuerySet(ZichtbaarheidQuerySet):
+class RaadsvoorstelQuerySet(VastgelegdQuerySetMixin, ZichtbaarheidQuerySet):
     def openbaar(self):
         return self.exclude(status="concept").filter(vertrouwelijkheid="openbaar")
 

@@ -2,13 +2,14 @@ from django import forms
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from apps.core.admin import DomeinAdminMixin
+from apps.core.admin import DomeinAdminMixin, VastgelegdAdminMixin
+from apps.core.forms import BijlageAdminForm, VastgelegdFormMixin
 from apps.raadsvoorstellen.services import raadsvoorstel_agenderen
 
 from .models import Agendapunt, AgendapuntBijlage, Vergadering
 
 
-class AgendapuntAdminForm(forms.ModelForm):
+class AgendapuntAdminForm(VastgelegdFormMixin, forms.ModelForm):
     """The admin keeps the agenda rules: no withdrawn or concept voorstel on an agenda."""
 
     class Meta:
@@ -69,7 +70,7 @@ def _voorstellen_agenderen(agendapunten, door) -> None:
 
 
 @admin.register(Vergadering)
-class VergaderingAdmin(DomeinAdminMixin, SimpleHistoryAdmin):
+class VergaderingAdmin(VastgelegdAdminMixin, DomeinAdminMixin, SimpleHistoryAdmin):
     list_display = ["titel", "datum", "aanvang", "gremium", "soort", "openbaar", "status"]
     list_filter = ["gremium", "soort", "status", "openbaar", "datum"]
     search_fields = ["titel", "locatie", "toelichting"]
@@ -88,13 +89,14 @@ class VergaderingAdmin(DomeinAdminMixin, SimpleHistoryAdmin):
 
 class AgendapuntBijlageInline(admin.TabularInline):
     model = AgendapuntBijlage
+    form = BijlageAdminForm
     extra = 0
     fields = ["volgorde", "titel", "bestand", "bestandsnaam", "mimetype", "grootte", "vertrouwelijkheid"]
     readonly_fields = ["bestandsnaam", "mimetype", "grootte"]
 
 
 @admin.register(Agendapunt)
-class AgendapuntAdmin(DomeinAdminMixin, SimpleHistoryAdmin):
+class AgendapuntAdmin(VastgelegdAdminMixin, DomeinAdminMixin, SimpleHistoryAdmin):
     form = AgendapuntAdminForm
     list_display = ["__str__", "vergadering", "volgorde", "behandeling", "besloten", "zaak"]
     list_filter = ["behandeling", "besloten", "vergadering__gremium"]

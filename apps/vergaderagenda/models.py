@@ -4,11 +4,15 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from apps.core.models import BijlageBase, Gremium, Onderwerp, PubliekRecord, VersionedModel, Zaak
+from apps.core.vastlegging import VastgelegdModel
 
 from .query import AgendapuntQuerySet, VergaderingQuerySet
 
 
-class Vergadering(PubliekRecord, VersionedModel):
+class Vergadering(VastgelegdModel, PubliekRecord, VersionedModel):
+    # What a published raadsbesluit states about the meeting ("besloten in de openbare raadsvergadering van ...").
+    VASTGELEGDE_VELDEN = ("datum", "soort", "openbaar", "gremium")
+
     class Soort(models.TextChoices):
         RAADSVERGADERING = "raadsvergadering", _("raadsvergadering")
         INFORMATIEAVOND = "informatieavond", _("informatieavond")
@@ -62,7 +66,11 @@ class Vergadering(PubliekRecord, VersionedModel):
         return f"{self.titel} ({self.datum:%d-%m-%Y})"
 
 
-class Agendapunt(PubliekRecord, VersionedModel):
+class Agendapunt(VastgelegdModel, PubliekRecord, VersionedModel):
+    # The agenda item a published besluit was taken on keeps its place, number and records.
+    VASTGELEGD_LIDWOORD = "dit"
+    VASTGELEGDE_VELDEN = ("vergadering", "volgorde", "volgnummer", "zaak", "raadsvoorstel")
+
     class Behandeling(models.TextChoices):
         HAMERSTUK = "hamerstuk", _("hamerstuk")
         BESPREEKSTUK = "bespreekstuk", _("bespreekstuk")

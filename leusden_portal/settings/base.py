@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "axes",
     "simple_history",
+    "csp",
     # Domain apps (dependencies point downwards: core is at the bottom).
     "apps.core",
     "apps.raadsvoorstellen",
@@ -79,6 +80,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A NUL byte in the path or a query value: 404 / 400 before anything else runs.
+    "apps.core.middleware.NulTekenMiddleware",
+    # Content-Security-Policy on every answer, cached or not (CONTENT_SECURITY_POLICY below).
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -87,6 +92,8 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Cache-Control: private for logged-in users; outside the page cache, which keeps its per-role pages.
+    "apps.core.middleware.IngelogdPriveMiddleware",
     # Whole pages from the cache, per role (see apps/paginacache/middleware.py).
     "apps.paginacache.middleware.PaginaCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -165,6 +172,27 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/geblokkeerd.html"
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
+# Behind reverse proxies (nginx: 1) the client address comes from X-Forwarded-For, counted from the right past
+# this many trusted proxies; 0 = no proxy, only REMOTE_ADDR (a forged header is then ignored).
+VERTROUWDE_PROXIES = env_int("VERTROUWDE_PROXIES", 0)
+AXES_CLIENT_IP_CALLABLE = "apps.core.clientadres.client_adres"
+
+# --- Content-Security-Policy (django-csp) ------------------------------------
+# Scripts and styles only from the portal's own static files: no inline script or style, no eval.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 # --- I18n -----------------------------------------------------------------
 LANGUAGE_CODE = "nl"

@@ -24,13 +24,16 @@ def publiceer(
     gremium=None,
     portefeuillehouder=None,
     dictum=None,
+    voorstel_velden=None,
     **kwargs,
 ):
     """A published besluit with its own zaak, raadsvoorstel and meeting."""
     zaak = ZaakFactory(titel=titel, **({"zaaknummer": zaaknummer} if zaaknummer else {}))
     if onderwerpen:
         zaak.onderwerpen.set(onderwerpen)
-    voorstel = RaadsvoorstelFactory(zaak=zaak, titel=titel, portefeuillehouder=portefeuillehouder)
+    voorstel = RaadsvoorstelFactory(
+        zaak=zaak, titel=titel, portefeuillehouder=portefeuillehouder, **(voorstel_velden or {})
+    )
     vergadering = VergaderingFactory(datum=datum, **({"gremium": gremium} if gremium else {}))
     opties = {"gepubliceerd": True}
     opties.update(kwargs)

@@ -10,16 +10,14 @@ pytestmark = pytest.mark.django_db
 
 def test_besluit_page_shows_everything(client, onderwerpen):
     kiel = PersoonFactory(naam="P.J. Kiel")
-    besluit = publiceer(
+    publiceer(
         "Regiovisie jeugdhulp",
         zaaknummer="L275141",
         onderwerpen=[onderwerpen[0]],
         portefeuillehouder=kiel,
         dictum=["de regiovisie vast te stellen.", "het college te vragen."],
+        voorstel_velden={"aanleiding": "De regio werkt samen aan jeugdhulp."},
     )
-    voorstel = besluit.raadsvoorstel
-    voorstel.aanleiding = "De regio werkt samen aan jeugdhulp."
-    voorstel.save()
     url = reverse("besluiten:detail", kwargs={"zaaknummer": "L275141"})
     assert url == "/besluiten/L275141/"
     html = client.get(url).content.decode()

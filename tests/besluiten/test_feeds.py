@@ -44,3 +44,18 @@ def test_feed_constant_queries(client, django_assert_max_num_queries):
         publiceer(f"Besluit {i}")
     with django_assert_max_num_queries(len(klein.captured_queries)):
         assert len(entries(client.get("/besluiten/feed/"))) == 11
+
+
+def test_clerk_markup_reaches_feed_readers_as_text_not_html(client):
+    from .conftest import publiceer
+
+    publiceer(
+        "Titel <b>vet</b>\x07",
+        zaaknummer="L700901",
+        dictum=['<script>alert(1)</script><a href="https://example.org">klik</a>\x0b'],
+    )
+    xml = client.get("/besluiten/feed/").content.decode()
+    assert 'type="html"' not in xml
+    assert '<summary type="text">' in xml
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in xml and "<script>" not in xml
+    assert "\x07" not in xml and "\x0b" not in xml

@@ -94,7 +94,12 @@ def test_griffie_journey_from_voorstel_to_published_besluit(page, live_server, b
     expect(page.get_by_role("status")).to_contain_text("Het besluit is geregistreerd")
     page.get_by_role("button", name="Besluit vaststellen").click()
     expect(page.get_by_role("status")).to_contain_text("vastgesteld")
-    page.get_by_role("button", name="Besluit publiceren").click()
+    page.get_by_role("link", name="Besluit publiceren").click()
+    expect(page.get_by_role("status").first).to_contain_text("Publiceren kan niet ongedaan worden gemaakt")
+    page.get_by_role("button", name="Definitief publiceren").click()
+    expect(page.get_by_text("Vink aan dat u begrijpt").first).to_be_visible()  # one click is not enough
+    page.get_by_label("Ik begrijp dat publiceren niet ongedaan kan worden gemaakt").check()
+    page.get_by_role("button", name="Definitief publiceren").click()
     expect(page.get_by_role("status").first).to_contain_text("Het besluit is gepubliceerd")
     expect(page.get_by_role("link", name="Besluit bewerken")).to_have_count(0)
     besluit = Besluit.objects.get()

@@ -117,6 +117,16 @@ def test_griffie_publishes_a_besluit_by_keyboard(page, live_server):
 
     tab_naar(page, "Besluit publiceren")
     druk_en_wacht(page)
+    # The confirmation step: it says publishing cannot be undone; tick the box, then publish.
+    expect(page.get_by_role("status").first).to_contain_text("Publiceren kan niet ongedaan worden gemaakt")
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.type") == "checkbox":
+            break
+    page.keyboard.press("Space")
+    expect(page.get_by_label("Ik begrijp dat publiceren niet ongedaan kan worden gemaakt")).to_be_checked()
+    tab_naar(page, "Definitief publiceren")
+    druk_en_wacht(page)
     expect(page.get_by_role("status").first).to_contain_text("Het besluit is gepubliceerd")
     besluit = Besluit.objects.get(pk=besluit.pk)
     assert besluit.status == "gepubliceerd"

@@ -399,7 +399,13 @@ def test_besluit_flow_prefill_rules_publish_and_no_route_changes_it_afterwards(g
     response = griffie_client.post(publiceren, follow=True)
     assert "Stel het besluit eerst vast" in response.content.decode()
     griffie_client.post(reverse("griffie:besluit-actie", kwargs={"uuid": besluit.uuid, "actie": "vaststellen"}))
-    griffie_client.post(publiceren)
+    # One click is not enough: the confirmation step says it cannot be undone and wants the box ticked.
+    bevestiging = griffie_client.get(publiceren).content.decode()
+    assert "Publiceren kan niet ongedaan worden gemaakt" in bevestiging
+    response = griffie_client.post(publiceren)
+    assert response.status_code == 400 and "Vink aan" in response.content.decode()
+    assert Besluit.objects.get(pk=besluit.pk).status == "vastgesteld"
+    griffie_client.post(publiceren, {"bevestigd": "on"})
     besluit.refresh_from_db()
     assert besluit.status == "gepubliceerd" and besluit.pdf
     # No griffie route changes it any more.

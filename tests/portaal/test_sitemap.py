@@ -60,3 +60,19 @@ def test_a_besluit_with_a_concept_rectificatie_stays_in_the_sitemap(client):
     oud = BesluitFactory(gepubliceerd=True, raadsvoorstel__zaak__zaaknummer="L600001")
     BesluitFactory(raadsvoorstel=oud.raadsvoorstel, zaak=oud.zaak, versie=2, vervangt=oud)
     assert "/besluiten/L600001/" in client.get("/sitemap-besluiten.xml").content.decode()
+
+
+def test_sitemap_follows_the_page_cache_generation(client, settings, django_capture_on_commit_callbacks):
+    """A meeting made besloten leaves the (cached) sitemap at once, not after a fixed hour."""
+    from apps.vergaderagenda.models import Vergadering
+
+    settings.PAGINACACHE_SECONDEN = 600
+    cache.clear()
+    vergadering = VergaderingFactory(datum=datetime.date(2031, 2, 3))
+    assert "/vergaderingen/2031-02-03/" in client.get("/sitemap-agenda.xml").content.decode()
+    assert client.get("/sitemap-agenda.xml").get("ETag")  # served from the page cache
+    vergadering = Vergadering.objects.get(pk=vergadering.pk)
+    vergadering.openbaar = False
+    with django_capture_on_commit_callbacks(execute=True):
+        vergadering.save()
+    assert "/vergaderingen/2031-02-03/" not in client.get("/sitemap-agenda.xml").content.decode()

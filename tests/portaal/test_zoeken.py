@@ -80,6 +80,9 @@ def test_without_query_shows_the_form_only(client):
 def test_odd_input_gives_a_calm_answer(client, q):
     memo("Regiovisie jeugdhulp", "Over de jeugdhulp in de regio.")
     response = client.get(URL, {"q": q})
+    if "\x00" in q:  # no search term holds a NUL byte: a Dutch 400 before the view (apps/core/middleware.py)
+        assert response.status_code == 400 and "Ongeldige vraag" in response.content.decode()
+        return
     assert response.status_code == 200
     html = response.content.decode()
     assert "Fout" not in html or "Het formulier" in html

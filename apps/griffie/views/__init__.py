@@ -14,7 +14,15 @@ from .algemeen import (
     dashboard,
     griffie_vereist,
 )
-from .besluiten import besluit, besluit_actie, besluit_bewerken, besluit_rectificeren, besluit_registreren, besluiten
+from .besluiten import (
+    besluit,
+    besluit_actie,
+    besluit_bewerken,
+    besluit_publiceren,
+    besluit_rectificeren,
+    besluit_registreren,
+    besluiten,
+)
 from .memos import memo, memo_formulier, memo_verwijderen, memos
 from .raadsvoorstellen import raadsvoorstel, raadsvoorstel_actie, raadsvoorstel_formulier, raadsvoorstellen
 from .vergaderingen import (
@@ -40,6 +48,7 @@ __all__ = [
     "besluit",
     "besluit_actie",
     "besluit_bewerken",
+    "besluit_publiceren",
     "besluit_rectificeren",
     "besluit_registreren",
     "besluiten",

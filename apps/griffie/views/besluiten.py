@@ -7,7 +7,13 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from apps.besluiten import services as besluit_services
-from apps.besluiten.forms import BesluitForm, DictumFormSet, RectificatieForm, dictum_initial
+from apps.besluiten.forms import (
+    BesluitForm,
+    DictumFormSet,
+    PublicatieBevestigingForm,
+    RectificatieForm,
+    dictum_initial,
+)
 from apps.besluiten.models import Besluit
 from apps.core.services import RegelFout
 from apps.griffie import selectors
@@ -140,11 +146,6 @@ def besluit_bewerken(request, uuid):
 
 BESLUIT_ACTIES = {
     "vaststellen": (besluit_services.besluit_vaststellen, "Het besluit is vastgesteld."),
-    "publiceren": (
-        besluit_services.besluit_publiceren,
-        "Het besluit is gepubliceerd. Het PDF-raadsbesluit is opgeslagen en het besluit kan niet meer "
-        "worden gewijzigd.",
-    ),
     "verwijderen": (besluit_services.besluit_verwijderen, "Het besluit is verwijderd."),
 }
 
@@ -164,6 +165,32 @@ def besluit_actie(request, uuid, actie):
         lijst="griffie:besluiten",
         uuid=uuid,
     )
+
+
+@griffie_vereist
+def besluit_publiceren(request, uuid):
+    """A confirmation step (it cannot be undone), then the service; warnings come from the service."""
+    besluit = _of_404(selectors.besluit_detail(uuid))
+    try:
+        waarschuwingen = besluit_services.besluit_publicatie_controleren(besluit=besluit)
+    except RegelFout as fout:
+        messages.error(request, fout.melding)
+        return redirect("griffie:besluit", uuid=uuid)
+    form = PublicatieBevestigingForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            besluit_services.besluit_publiceren(besluit=besluit, door=request.user)
+        except RegelFout as fout:
+            form.add_error(None, fout.melding)
+        else:
+            messages.success(
+                request,
+                "Het besluit is gepubliceerd. Het PDF-raadsbesluit is opgeslagen en het besluit kan niet meer "
+                "worden gewijzigd.",
+            )
+            return redirect("griffie:besluit", uuid=uuid)
+    context = {"besluit": besluit, "form": form, "waarschuwingen": waarschuwingen}
+    return render(request, "griffie/besluit_publiceren.html", context, status=400 if form.errors else 200)
 
 
 @require_POST

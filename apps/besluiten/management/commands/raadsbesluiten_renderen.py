@@ -1,17 +1,23 @@
-"""Re-render the stored PDF raadsbesluit of one or more besluiten, or of all published ones."""
+"""Store the PDF raadsbesluit of published besluiten whose file is missing, and check the others.
+
+The stored PDF is the record: an existing file is never rendered again, only compared with the
+checksum recorded at publication. A missing file is rendered from the publication snapshot and
+must reproduce that checksum; a mismatch is reported as an error and nothing is overwritten.
+"""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from apps.besluiten.models import Besluit
-from apps.besluiten.pdf import raadsbesluit_opslaan
+from apps.besluiten.pdf import PdfAfwijking, pdf_controlesom, raadsbesluit_aanwezig, raadsbesluit_opslaan
 
 
 class Command(BaseCommand):
     help = (
-        "Rendert de PDF van gepubliceerde raadsbesluiten opnieuw en slaat die op: raadsbesluiten_renderen "
-        "L275141 [L...] of --alle."
+        "Slaat de ontbrekende PDF van gepubliceerde raadsbesluiten op (uit de gegevens die bij publicatie zijn "
+        "vastgelegd) en controleert de aanwezige tegen hun controlesom: raadsbesluiten_renderen L275141 [L...] "
+        "of --alle."
     )
 
     def add_arguments(self, parser):
@@ -35,12 +41,33 @@ class Command(BaseCommand):
                 raise CommandError(f"Geen gepubliceerd besluit voor: {', '.join(onbekend)}")
         if ontbrekend:
             besluiten = besluiten.filter(pdf="")
-        aantal = 0
+        opgeslagen, gecontroleerd, fouten = 0, 0, []
         toon = options["verbosity"] > 0
         for besluit in tqdm(
             list(besluiten), unit="pdf", desc="Raadsbesluiten", disable=not toon, file=self.stderr._out
         ):
-            raadsbesluit_opslaan(besluit)
-            aantal += 1
+            if raadsbesluit_aanwezig(besluit):
+                gecontroleerd += 1
+                if besluit.pdf_sha256:
+                    with besluit.pdf.storage.open(besluit.pdf.name, "rb") as bestand:
+                        if pdf_controlesom(bestand.read()) != besluit.pdf_sha256:
+                            fouten.append(
+                                f"{besluit.zaak.zaaknummer} versie {besluit.versie}: het opgeslagen bestand wijkt af "
+                                "van de controlesom bij publicatie."
+                            )
+                continue
+            try:
+                raadsbesluit_opslaan(besluit)
+            except PdfAfwijking as fout:
+                fouten.append(fout.melding)
+            else:
+                opgeslagen += 1
         if toon:
-            self.stdout.write(self.style.SUCCESS(f"{aantal} raadsbesluit(en) gerenderd en opgeslagen."))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"{opgeslagen} ontbrekend(e) raadsbesluit(en) opgeslagen, {gecontroleerd} aanwezig en ongewijzigd "
+                    "gelaten."
+                )
+            )
+        if fouten:
+            raise CommandError("\n".join(fouten))
