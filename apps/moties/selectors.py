@@ -510,3 +510,117 @@ def geamendeerd_dictum(*, beslispunten: list[str], punt_ids: list[int], amendeme
                 regels[index] = (pid, nieuw if eerste else [])
                 eerste = False
     return [t for _, teksten in regels for t in teksten]
+
+
+# --------------------------------------------------------------------------------------------------------
+# For the griffie pages
+# --------------------------------------------------------------------------------------------------------
+
+
+def griffie_vergadering(uuid) -> Vergadering | None:
+    return Vergadering.objects.filter(uuid=uuid).select_related("gremium").first()
+
+
+def griffie_motie(uuid) -> Motie | None:
+    return Motie.objects.filter(uuid=uuid).select_related("vergadering__gremium").prefetch_related(_indieners()).first()
+
+
+def griffie_amendement(uuid) -> Amendement | None:
+    return (
+        Amendement.objects.filter(uuid=uuid)
+        .select_related("vergadering__gremium", "raadsvoorstel__zaak")
+        .prefetch_related(_indieners(), "beslispunten")
+        .first()
+    )
+
+
+def griffie_stemming(uuid) -> Stemming | None:
+    return (
+        Stemming.objects.filter(uuid=uuid)
+        .select_related("vergadering__gremium", "raadsvoorstel__zaak", "motie", "amendement", "vervangen_door")
+        .prefetch_related(_stemmen_prefetch())
+        .first()
+    )
+
+
+def aanwezigen(vergadering) -> list[Aanwezigheid]:
+    """The present members, grouped per fractie (fractie name, then person name)."""
+    return list(
+        Aanwezigheid.objects.filter(vergadering=vergadering, aanwezig=True)
+        .select_related("persoon", "fractie")
+        .order_by("fractie__naam", "persoon__naam")
+    )
+
+
+def stukken_voor_stemming(vergadering) -> list[tuple[str, tuple[str, object]]]:
+    """What can be voted on in a meeting: its amendementen, the voorstellen on its agenda and its moties, in
+    that order (amendementen before the voorstel they change, moties after). Keys "soort:id"."""
+    amendementen = (
+        Amendement.objects.filter(vergadering=vergadering)
+        .exclude(status__in=["concept", "ingetrokken", "aangehouden"])
+        .order_by("hoofdamendement_id", "volgnummer")
+    )
+    voorstellen = Raadsvoorstel.objects.filter(agendapunten__vergadering=vergadering).distinct().select_related("zaak")
+    moties = (
+        Motie.objects.filter(vergadering=vergadering)
+        .exclude(status__in=["concept", "ingetrokken", "aangehouden"])
+        .order_by("volgnummer")
+    )
+    stukken = [
+        (
+            f"amendement:{a.pk}",
+            (f"{'Sub-amendement' if a.hoofdamendement_id else 'Amendement'} {a.nummer}: {a.titel}", a),
+        )
+        for a in sorted(amendementen, key=lambda a: (a.hoofdamendement_id is None, a.volgnummer))
+    ]
+    stukken += [(f"raadsvoorstel:{v.pk}", (f"Raadsvoorstel {v.zaak.zaaknummer}: {v.titel}", v)) for v in voorstellen]
+    stukken += [(f"motie:{m.pk}", (f"Motie {m.nummer}: {m.titel}", m)) for m in moties]
+    return stukken
+
+
+def griffie_besluitvorming(vergadering) -> dict:
+    """The griffie's overview of a meeting's decision-making. Six queries."""
+    aanwezigheden = list(
+        Aanwezigheid.objects.filter(vergadering=vergadering)
+        .select_related("persoon", "fractie")
+        .order_by("persoon__naam")
+    )
+    moties = list(
+        Motie.objects.filter(vergadering=vergadering)
+        .select_related("agendapunt")
+        .prefetch_related(_indieners())
+        .order_by("volgnummer")
+    )
+    amendementen = list(
+        Amendement.objects.filter(vergadering=vergadering)
+        .select_related("agendapunt", "raadsvoorstel__zaak", "hoofdamendement")
+        .prefetch_related(_indieners())
+        .order_by("volgnummer")
+    )
+    stemmingen = list(
+        Stemming.objects.filter(vergadering=vergadering)
+        .select_related("raadsvoorstel__zaak", "motie", "amendement", "vervangen_door")
+        .prefetch_related(_stemmen_prefetch())
+        .order_by("volgorde", "versie")
+    )
+    resultaten = [uitslag_van(s, aanwezigheden) for s in stemmingen]
+    lijsten = list(Besluitenlijst.objects.filter(vergadering=vergadering).order_by("-versie"))
+    return {
+        "vergadering": vergadering,
+        "aanwezigheden": aanwezigheden,
+        "aantal_aanwezig": sum(1 for a in aanwezigheden if a.aanwezig),
+        "moties": moties,
+        "amendementen": amendementen,
+        "uitslagen": resultaten,
+        "besluitenlijsten": lijsten,
+        "concept_stemmingen": any(s.status == "concept" for s in stemmingen),
+    }
+
+
+def stukken_voor_feed(*, aantal: int = 50) -> list:
+    """The newest public moties and amendementen together, newest first. Four queries."""
+    moties = list(Motie.objects.openbaar().prefetch_related(_indieners()).order_by("-created_at", "-id")[:aantal])
+    amendementen = list(
+        Amendement.objects.openbaar().prefetch_related(_indieners()).order_by("-created_at", "-id")[:aantal]
+    )
+    return sorted(moties + amendementen, key=lambda s: s.created_at, reverse=True)[:aantal]
