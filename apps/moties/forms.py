@@ -212,7 +212,11 @@ class StemmingForm(forms.Form):
     """
 
     stuk = forms.ChoiceField(
-        label=_("Waarover wordt gestemd"), error_messages={"required": _("Kies waarover gestemd wordt.")}
+        label=_("Waarover wordt gestemd"),
+        error_messages={
+            "required": _("Kies waarover gestemd wordt."),
+            "invalid_choice": _("Kies een voorstel, motie of amendement van deze vergadering."),
+        },
     )
     soort = forms.ChoiceField(
         label=_("Soort stemming"), choices=Stemming.Soort.choices, widget=forms.RadioSelect, initial="regulier"
