@@ -174,10 +174,17 @@ def _stemmingen_qs(user):
     )
 
 
-def stemmingen_over(*, user, raadsvoorstel=None, motie=None, amendement=None) -> list[Uitslag]:
-    """The current visible stemmingen on one stuk, oldest meeting first, with their results. Three queries."""
+def stemmingen_over(
+    *, user, raadsvoorstel=None, motie=None, amendement=None, amendement_van_voorstel=None, vergadering=None
+) -> list[Uitslag]:
+    """The current visible stemmingen on one stuk (or on the amendementen of a voorstel), oldest meeting first,
+    with their results. Three queries."""
     qs = _stemmingen_qs(user)
-    if raadsvoorstel is not None:
+    if vergadering is not None:
+        qs = qs.filter(vergadering=vergadering)
+    if amendement_van_voorstel is not None:
+        qs = qs.filter(amendement__raadsvoorstel=amendement_van_voorstel)
+    elif raadsvoorstel is not None:
         qs = qs.filter(raadsvoorstel=raadsvoorstel)
     elif motie is not None:
         qs = qs.filter(motie=motie)

@@ -4,9 +4,14 @@ import pytest
 from django.urls import reverse
 
 from apps.moties.models import Aanwezigheid, Motie, Stemming
-from tests.moties.conftest import raad  # noqa: F401  (fixture)
+from tests.moties.conftest import raad_gegevens
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def raad(db):
+    return raad_gegevens()
 
 
 @pytest.fixture

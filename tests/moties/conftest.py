@@ -37,6 +37,10 @@ def raad_maken(verdeling: dict[str, int], *, gremium=None) -> dict:
 
 @pytest.fixture
 def raad(db):
+    return raad_gegevens()
+
+
+def raad_gegevens() -> dict:
     """19 members in four fictitious fracties, a public meeting with a voorstel on its agenda."""
     gegevens = raad_maken(
         {"Groen Voorbeeld": 6, "Liberaal Voorbeeld": 5, "Sociaal Voorbeeld": 5, "Lokaal Voorbeeld": 3}
