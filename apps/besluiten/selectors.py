@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db.models import Prefetch, Q
 
 from apps.core.models import Onderwerp
+from apps.moties.selectors import stemmingen_over
 from apps.raadsvoorstellen.models import Beslispunt, Raadsvoorstel, RaadsvoorstelBijlage
 from apps.vergaderagenda.query import vergadering_zichtbaar
 
@@ -108,8 +109,18 @@ def besluit_details(*, user, besluit: Besluit) -> dict:
         .only("id", "versie", "gepubliceerd_op", "rectificatie_reden", "status", "zaak_id")
     )
     nieuwste = versies[0] if versies else None
+    # The stemming on the voorstel in the besluit's meeting, and those on the amendementen that changed it.
+    stemmingen = stemmingen_over(user=user, raadsvoorstel=besluit.raadsvoorstel_id) if besluit.raadsvoorstel_id else []
+    stemmingen = [u for u in stemmingen if u.stemming.vergadering_id == besluit.vergadering_id]
+    amendementen = (
+        stemmingen_over(user=user, amendement_van_voorstel=besluit.raadsvoorstel_id, vergadering=besluit.vergadering_id)
+        if besluit.raadsvoorstel_id
+        else []
+    )
     return {
         "vergadering": besluit_vergadering(user=user, besluit=besluit),
+        "uitslag": stemmingen[-1] if stemmingen else None,
+        "amendement_uitslagen": amendementen,
         "raadsvoorstel": raadsvoorstel,
         "secties": raadsvoorstel.secties() if raadsvoorstel else [],
         "versies": versies,
@@ -135,7 +146,8 @@ def besluit_vergadering(*, user, besluit: Besluit) -> dict | None:
         datum, titel = vergadering.datum, vergadering.titel
         gremium = vergadering.gremium.naam if vergadering.gremium_id else ""
         agendapunt = (punt.volgnummer or str(punt.volgorde)) if punt else ""
-    return {"titel": titel, "datum": datum, "gremium": gremium, "agendapunt": agendapunt}
+    gremium_slug = vergadering.gremium.slug if vergadering.gremium_id else ""
+    return {"titel": titel, "datum": datum, "gremium": gremium, "gremium_slug": gremium_slug, "agendapunt": agendapunt}
 
 
 def besluiten_voor_feed(*, onderwerp: Onderwerp | None = None, aantal: int = 50):

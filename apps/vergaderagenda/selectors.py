@@ -131,13 +131,21 @@ def _besluit_model():
     return Agendapunt._meta.get_field("besluiten").related_model
 
 
+def _ingediend_model(naam: str):
+    """Motie or Amendement, through the relation the moties app declared on Agendapunt (moties depends on
+    vergaderagenda, not the other way round); their own visibility rule applies."""
+    return Agendapunt._meta.get_field(naam).related_model
+
+
 def agenda_op_datum(*, user, datum: datetime.date) -> list[Vergadering]:
     """Every meeting on `datum` that `user` may see, with its visible agenda items and their documents.
 
     Each agenda item carries: `raadsvoorstel` (None when hidden), `zichtbare_memos`, `zichtbare_bijlagen`,
-    `onderwerpen_lijst` and `besluit` (the current visible besluit taken on the item, or None).
+    `onderwerpen_lijst`, `besluit` (the current visible besluit taken on the item, or None) and
+    `zichtbare_stukken`: its visible amendementen and moties (their status is the result of the vote).
     """
     besluit_model = _besluit_model()
+    motie_model, amendement_model = _ingediend_model("moties"), _ingediend_model("amendementen")
     agendapunten = (
         Agendapunt.objects.zichtbaar_voor(user)
         # The voorstel comes in the items' own query; whether this user may see it is asked of the voorstellen'
@@ -170,6 +178,16 @@ def agenda_op_datum(*, user, datum: datetime.date) -> list[Vergadering]:
                 queryset=besluit_model.objects.zichtbaar_voor(user).select_related("zaak").order_by("versie", "id"),
                 to_attr="zichtbare_besluiten",
             ),
+            Prefetch(
+                "amendementen",
+                queryset=amendement_model.objects.zichtbaar_voor(user).order_by("volgnummer"),
+                to_attr="zichtbare_amendementen",
+            ),
+            Prefetch(
+                "moties",
+                queryset=motie_model.objects.zichtbaar_voor(user).order_by("volgnummer"),
+                to_attr="zichtbare_moties",
+            ),
         )
         .order_by("volgorde", "id")
     )
@@ -186,6 +204,7 @@ def agenda_op_datum(*, user, datum: datetime.date) -> list[Vergadering]:
                 punt.raadsvoorstel = None
             # The current besluit: the highest visible version (a rectificatie supersedes the earlier one).
             punt.besluit = punt.zichtbare_besluiten[-1] if punt.zichtbare_besluiten else None
+            punt.zichtbare_stukken = punt.zichtbare_amendementen + punt.zichtbare_moties
     return vergaderingen
 
 
