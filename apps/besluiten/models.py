@@ -128,6 +128,21 @@ class Besluit(PubliekRecord, VersionedModel):
             models.Index(fields=["status", "vertrouwelijkheid", "-gepubliceerd_op"], name="besluit_publiek_idx"),
             models.Index(fields=["uitkomst"], name="besluit_uitkomst_idx"),
             models.Index(fields=["vergadering"], name="besluit_vergadering_idx"),
+            # The list's order (-gepubliceerd_op, -id), for the public and for raadsleden, and per uitkomst:
+            # keyset pages read 25 index entries at any page number (apps/core/paginering.py).
+            models.Index(
+                fields=["-gepubliceerd_op", "-id"],
+                condition=Q(status="gepubliceerd", vertrouwelijkheid="openbaar"),
+                name="besluit_lijst_publiek_idx",
+            ),
+            models.Index(
+                fields=["-gepubliceerd_op", "-id"], condition=Q(status="gepubliceerd"), name="besluit_lijst_idx"
+            ),
+            models.Index(
+                fields=["uitkomst", "vertrouwelijkheid", "-gepubliceerd_op", "-id"],
+                condition=Q(status="gepubliceerd"),
+                name="besluit_lijst_uitkomst_idx",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(fields=["zaak", "versie"], name="besluit_zaak_versie_uniek"),

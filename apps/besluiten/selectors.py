@@ -4,10 +4,13 @@ import datetime
 import re
 
 from django.conf import settings
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 
-from apps.core.models import Onderwerp
+from apps.core.models import Gremium, Onderwerp, Persoon
+from apps.core.paginering import SleutelPaginator
+from apps.core.permissions import rol_van
 from apps.moties.selectors import stemmingen_over
+from apps.paginacache.fragmenten import per_generatie
 from apps.raadsvoorstellen.models import Beslispunt, Raadsvoorstel, RaadsvoorstelBijlage
 from apps.vergaderagenda.query import vergadering_zichtbaar
 
@@ -40,17 +43,61 @@ def laatste_besluiten(*, user, aantal: int = 5):
     )
 
 
+#: The order of the besluiten list; the list's indexes (migration 0004) follow it.
+LIJST_SORTERING = ("-gepubliceerd_op", "-id")
+#: The only columns a list row shows (templates/besluiten/_besluit_item.html).
+LIJST_VELDEN = (
+    "titel",
+    "uitkomst",
+    "vertrouwelijkheid",
+    "gepubliceerd_op",
+    "zaak__zaaknummer",
+    "vergadering__datum",
+    "vergadering__gremium__naam",
+)
+
+
 def besluiten_lijst(*, user):
     return (
         huidige_besluiten(user=user)
         .select_related("zaak", "vergadering", "vergadering__gremium")
-        .order_by("-gepubliceerd_op", "-id")
+        .only(*LIJST_VELDEN)
+        .order_by(*LIJST_SORTERING)
     )
+
+
+def besluit_filter_keuzes() -> dict[str, list[tuple[str, str]]]:
+    """The options of the list's filter form that come from the database, read once per cache generation."""
+
+    def lezen():
+        personen = Persoon.objects.filter(Exists(Raadsvoorstel.objects.filter(portefeuillehouder=OuterRef("pk"))))
+        return {
+            "onderwerp": list(Onderwerp.objects.order_by("naam").values_list("slug", "naam")),
+            "gremium": [(g.slug, str(g)) for g in Gremium.objects.order_by("naam").only("slug", "naam", "organisatie")],
+            "portefeuillehouder": [(str(u), n) for u, n in personen.order_by("naam").values_list("uuid", "naam")],
+        }
+
+    return per_generatie("besluiten:filterkeuzes", lezen)
 
 
 def besluiten_filteren(*, user, params) -> BesluitFilter:
     """The besluiten list with the visitor's filters (from the URL) applied: `.qs`, `.form`."""
-    return BesluitFilter(params or None, queryset=besluiten_lijst(user=user))
+    return BesluitFilter(params or None, queryset=besluiten_lijst(user=user), keuzes=besluit_filter_keuzes())
+
+
+def besluiten_pagineren(*, user, filterset: BesluitFilter, per_pagina: int, gefilterd: bool) -> SleutelPaginator:
+    """The pages of a (filtered) list: the same cost at every page number, an exact count where it is cheap
+    (the unfiltered list always: its page keys are kept per cache generation), an estimate otherwise."""
+    return SleutelPaginator(
+        filterset.qs,
+        per_pagina,
+        sortering=LIJST_SORTERING,
+        cache_sleutel=f"besluiten:{rol_van(user)}",
+        altijd_grenzen=not gefilterd,
+        # a few meetings' besluiten (a year, a period): sort those few thousand instead of walking the whole
+        # list's order to where they are (50 ms for 2015 at 100,000 besluiten, now 3-5 ms)
+        zonder_sorteerindex=filterset.weinig_vergaderingen,
+    )
 
 
 def _detail_qs(user):

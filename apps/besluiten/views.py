@@ -2,7 +2,6 @@
 
 import hashlib
 
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -10,7 +9,14 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 
 from .pdf import raadsbesluit_aanwezig, raadsbesluit_bestandsnaam, raadsbesluit_opslaan, raadsbesluit_pdf
-from .selectors import besluit_details, besluit_versie, besluiten_filteren, geldig_zaaknummer, huidig_besluit
+from .selectors import (
+    besluit_details,
+    besluit_versie,
+    besluiten_filteren,
+    besluiten_pagineren,
+    geldig_zaaknummer,
+    huidig_besluit,
+)
 
 PER_PAGINA = 25
 
@@ -18,10 +24,12 @@ PER_PAGINA = 25
 def lijst(request):
     filterset = besluiten_filteren(user=request.user, params=request.GET)
     filterset.form.is_valid()  # validate, so errors show; invalid filters are left out
-    pagina = Paginator(filterset.qs, PER_PAGINA).get_page(request.GET.get("page"))
+    actieve_filters = any(v for k, v in request.GET.items() if k != "page")
+    gefilterd = any(filterset.form.cleaned_data.get(k) for k in filterset.filters) if filterset.is_bound else False
+    paginator = besluiten_pagineren(user=request.user, filterset=filterset, per_pagina=PER_PAGINA, gefilterd=gefilterd)
+    pagina = paginator.get_page(request.GET.get("page"))
     querystring = request.GET.copy()
     querystring.pop("page", None)
-    actieve_filters = any(v for k, v in request.GET.items() if k != "page")
     return render(
         request,
         "besluiten/lijst.html",

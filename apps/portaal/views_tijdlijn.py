@@ -16,7 +16,7 @@ def zaak(request, zaaknummer: str):
 
 
 def onderwerp(request, slug: str):
-    gegevens = onderwerp_tijdlijn(user=request.user, slug=slug)
+    gegevens = onderwerp_tijdlijn(user=request.user, slug=slug, pagina=request.GET.get("page"))
     if gegevens is None:
         raise Http404("Dit onderwerp bestaat niet.")
     kruimels = []

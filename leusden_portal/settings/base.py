@@ -235,6 +235,9 @@ ZOEK_KANDIDATEN = env_int("ZOEK_KANDIDATEN", 300)
 PAGINACACHE_INGELOGD = env_bool("PAGINACACHE_INGELOGD", True)  # also per-role pages for logged-in users
 # How long a process reuses the cache generation it read before asking the database again (0 = every request).
 PAGINACACHE_GENERATIE_SECONDEN = env_int("PAGINACACHE_GENERATIE_SECONDEN", 1)
+# Parts of pages kept per cache generation whatever the URL (filter options, page keys of long lists; issue 14).
+FRAGMENTCACHE = env_bool("FRAGMENTCACHE", True)
+FRAGMENTCACHE_SECONDEN = env_int("FRAGMENTCACHE_SECONDEN", 3600)
 
 # --- Benchmark (scripts/bench.sh only): mounts /bench/hallo/ and the X-Query-Count header. Never in production.
 BENCH_BASELINE = env_bool("BENCH_BASELINE", False)

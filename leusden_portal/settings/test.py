@@ -7,6 +7,7 @@ os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-insecure-key")
 os.environ.setdefault("MEDIA_ROOT", "/tmp/leusden-portal-test-media")
 os.environ.setdefault("SCHAALDATA", "true")  # the scale-data generator is tested too
 os.environ.setdefault("PAGINACACHE_SECONDEN", "0")  # the anonymous page cache is off unless asked for
+os.environ.setdefault("FRAGMENTCACHE", "false")  # a test's rolled-back writes never start a new generation
 
 from .base import *  # noqa: F403
 
