@@ -249,6 +249,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
 }
 
+# Open data: keep the traces of what is public (tombstones, deliveries) after every commit that changes a record.
+OPENDATA_SPOREN_BIJ_OPSLAAN = env_bool("OPENDATA_SPOREN_BIJ_OPSLAAN", True)
+
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
