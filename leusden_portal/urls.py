@@ -20,6 +20,7 @@ urlpatterns = [
     path("griffie/", include("apps.griffie.urls")),
     path("api/ori/", include("apps.openori.urls")),
     path("bijlagen/", include("apps.portaal.urls_bijlagen")),
+    path("", include("apps.woo.urls")),
     path(
         "inloggen/",
         auth_views.LoginView.as_view(authentication_form=InlogForm, redirect_authenticated_user=True),
