@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("apps.portaal.urls")),
     path("", include("apps.vergaderagenda.urls")),
     path("besluiten/", include("apps.besluiten.urls")),
+    path("griffie/archief/", include("apps.oria.urls")),
     path("griffie/", include("apps.griffie.urls")),
     path("api/ori/", include("apps.openori.urls")),
     path("bijlagen/", include("apps.portaal.urls_bijlagen")),

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "apps.griffie",
     "apps.openori",
     "apps.woo",
+    "apps.oria",
     # Infrastructure: the whole-page cache and its generation.
     "apps.paginacache",
 ]
