@@ -19,10 +19,12 @@ urlpatterns = [
     path("", include("apps.moties.urls")),
     path("besluiten/", include("apps.besluiten.urls")),
     path("griffie/importeren/", include("apps.importeren.urls")),
+    path("griffie/archief/", include("apps.oria.urls")),
     path("griffie/", include("apps.griffie.urls")),
     path("mist-u-een-stuk/", importeren_views.mist_u_een_stuk, name="mist-u-een-stuk"),
     path("api/ori/", include("apps.openori.urls")),
     path("bijlagen/", include("apps.portaal.urls_bijlagen")),
+    path("", include("apps.woo.urls")),
     path(
         "inloggen/",
         auth_views.LoginView.as_view(authentication_form=InlogForm, redirect_authenticated_user=True),

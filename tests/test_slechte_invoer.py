@@ -55,6 +55,10 @@ URLS = [
     "/vergaderingen/?weergave={}",
     "/api/ori/vergaderingen?page={}",
     "/api/ori/agendapunten?page_size={}",
+    "/api/ori/informatieobjecten?gewijzigd_sinds={}",
+    "/api/ori/verwijderd?gewijzigd_sinds={}&page={}",
+    "/api/ori/vergaderingen?format={}",
+    "/api/ori/agendapunten?{}=1",
     "/griffie/raadsvoorstellen/?q={}",
     "/griffie/besluiten/?page={}",
     "/griffie/memos/?q={}",
@@ -68,6 +72,10 @@ PADEN = [
     "/besluiten/{}/raadsbesluit.pdf",
     "/onderwerpen/{}/",
     "/api/ori/vergaderingen/{}",
+    "/api/ori/informatieobjecten/{}",
+    "/api/ori/{}",
+    "/documenten/memos/{}.pdf",
+    "/documenten/raadsvoorstellen/{}.pdf",
     "/bijlagen/{}/",
 ]
 

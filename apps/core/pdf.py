@@ -25,3 +25,15 @@ def render_pdf(template_name: str, context: dict, *, base_url: str | None = None
         base_url += "/"  # a folder: relative urls resolve inside it, not next to it
     fetcher = URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
     return HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf(**write_options)
+
+
+def opgeslagen_pdf(*, pad: str, maak) -> str:
+    """The stored PDF at `pad` in the default storage, rendered with `maak()` and stored first when it is
+    missing. The caller puts the record's version in `pad`, so a changed record gets a new file and an
+    unchanged one is never rendered twice."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    if not default_storage.exists(pad):
+        pad = default_storage.save(pad, ContentFile(maak()))
+    return pad

@@ -9,7 +9,7 @@ so a page costs the same number of queries whatever its size.
 import uuid as uuidlib
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
 from apps.besluiten.selectors import huidige_besluiten
 from apps.memos.models import Memo, MemoBijlage
@@ -38,9 +38,13 @@ def _openbare_agendapunten():
     return Agendapunt.objects.zichtbaar_voor(ANONIEM)
 
 
-def vergaderingen_lijst():
-    """Public meetings, oldest first (index verg_datum_idx on datum, aanvang)."""
-    return _openbare_vergaderingen().select_related("gremium").order_by("datum", "aanvang", "id")
+def vergaderingen_lijst(*, gewijzigd_sinds=None):
+    """Public meetings, oldest first (index verg_datum_idx on datum, aanvang); with `gewijzigd_sinds` only
+    those changed at or after that moment."""
+    qs = _openbare_vergaderingen().select_related("gremium").order_by("datum", "aanvang", "id")
+    if gewijzigd_sinds is not None:
+        qs = qs.filter(updated_at__gte=gewijzigd_sinds)
+    return qs
 
 
 def vergadering_op_uuid(waarde: str) -> Vergadering | None:
@@ -50,10 +54,13 @@ def vergadering_op_uuid(waarde: str) -> Vergadering | None:
     return vergaderingen_lijst().filter(uuid=sleutel).first()
 
 
-def agendapunten_lijst():
+def agendapunten_lijst(*, gewijzigd_sinds=None):
     """Public agenda items of public meetings, per meeting in agenda order
-    (the unique index on vergadering, volgorde)."""
-    return _openbare_agendapunten().select_related("vergadering").order_by("vergadering_id", "volgorde")
+    (the unique index on vergadering, volgorde). An item counts as changed when it or its meeting changed."""
+    qs = _openbare_agendapunten().select_related("vergadering").order_by("vergadering_id", "volgorde")
+    if gewijzigd_sinds is not None:
+        qs = qs.filter(Q(updated_at__gte=gewijzigd_sinds) | Q(vergadering__updated_at__gte=gewijzigd_sinds))
+    return qs
 
 
 def agendapunt_op_uuid(waarde: str) -> Agendapunt | None:
@@ -147,6 +154,24 @@ def _amendementen():
     return _ingediend(Amendement)
 
 
+# Per kind: the relation(s) whose change also changes the published record (a bijlage shows its parent).
+OUDERS = {
+    BESLUIT: (),
+    RAADSVOORSTEL: (),
+    MEMO: (),
+    BIJLAGE_RAADSVOORSTEL: ("raadsvoorstel",),
+    BIJLAGE_MEMO: ("memo",),
+    BIJLAGE_AGENDAPUNT: ("agendapunt", "agendapunt__vergadering"),
+}
+
+
+def _gewijzigd_sinds(soort: str, qs, moment):
+    voorwaarde = Q(updated_at__gte=moment)
+    for ouder in OUDERS[soort]:
+        voorwaarde |= Q(**{f"{ouder}__updated_at__gte": moment})
+    return qs.filter(voorwaarde)
+
+
 # In this order the list shows them; within each kind by primary key (indexed), so new ones come last.
 BRONNEN = [
     (BESLUIT, _besluiten),
@@ -166,8 +191,13 @@ class Informatieobjecten:
 
     ordered = True
 
-    def __init__(self):
-        self._bronnen = [(soort, maak().order_by("pk")) for soort, maak in BRONNEN]
+    def __init__(self, *, gewijzigd_sinds=None):
+        self._bronnen = []
+        for soort, maak in BRONNEN:
+            qs = maak().order_by("pk")
+            if gewijzigd_sinds is not None:
+                qs = _gewijzigd_sinds(soort, qs, gewijzigd_sinds)
+            self._bronnen.append((soort, qs))
         self._aantallen = None
 
     def _tellen(self):

@@ -45,15 +45,28 @@ def _datum(waarde: datetime.date | None) -> str | None:
     return waarde.isoformat() if waarde else None
 
 
+def laatst_gewijzigd(*momenten) -> str:
+    """The last-changed moment of a record whose published form also shows other records (an extra beyond the
+    spec for incremental harvesting, matched by the `gewijzigd_sinds` filter)."""
+    return _tijdstip(max(m for m in momenten if m is not None))
+
+
+def persistente_url(pad: str) -> str:
+    """An absolute url from configuration (PORTAAL_BASIS_URL), never from the request's Host header."""
+    return settings.PORTAAL_BASIS_URL.rstrip("/") + pad
+
+
 def _zonder_lege(gegevens: dict) -> dict:
     return {sleutel: waarde for sleutel, waarde in gegevens.items() if waarde not in (None, "")}
 
 
 class OriSerializer(serializers.BaseSerializer):
-    """Needs the request in the context: every url is absolute."""
+    """Every url is absolute: from the request when there is one, otherwise from PORTAAL_BASIS_URL (a delivery
+    to Open Overheid has no request)."""
 
     def absoluut(self, pad: str) -> str:
-        return self.context["request"].build_absolute_uri(pad)
+        request = self.context.get("request")
+        return request.build_absolute_uri(pad) if request is not None else persistente_url(pad)
 
     def api_url(self, naam: str, record) -> str:
         return self.absoluut(reverse(f"openori:{naam}", kwargs={"id": record.uuid}))
@@ -69,6 +82,8 @@ class OriSerializer(serializers.BaseSerializer):
 class VergaderingSerializer(OriSerializer):
     def to_representation(self, v):
         gehouden = v.status == "gehouden"
+        # The spec: an einde only comes with an aanvang (also for the planned times).
+        gepland_einde = moment(v.datum, v.einde) if v.aanvang else None
         return _zonder_lege(
             {
                 "id": str(v.uuid),
@@ -83,14 +98,15 @@ class VergaderingSerializer(OriSerializer):
                 },
                 "geplandedatum": _datum(v.datum),
                 "geplandeaanvang": moment(v.datum, v.aanvang),
-                "geplandeeinde": moment(v.datum, v.einde),
+                "geplandeeinde": gepland_einde,
                 "vergaderdatum": _datum(v.datum) if gehouden else None,
                 "aanvang": moment(v.datum, v.aanvang) if gehouden else None,
-                "einde": moment(v.datum, v.einde) if gehouden else None,
+                "einde": gepland_einde if gehouden else None,
                 "locatie": v.locatie,
                 "vergaderstatus": VERGADERSTATUS.get(v.status, v.status),
                 "vergadertoelichting": v.toelichting,
                 "vergaderingstype": v.soort,
+                "gewijzigd_op": laatst_gewijzigd(v.updated_at),
             }
         )
 
@@ -98,6 +114,11 @@ class VergaderingSerializer(OriSerializer):
 class AgendapuntSerializer(OriSerializer):
     def to_representation(self, a):
         v = a.vergadering
+        # Times as held only for a meeting that was held; before that they are the planned times. The spec:
+        # an eindtijd only comes with a starttijd.
+        start = moment(v.datum, a.aanvang)
+        eind = moment(v.datum, a.einde) if start else None
+        gehouden = v.status == "gehouden"
         return _zonder_lege(
             {
                 "id": str(a.uuid),
@@ -109,11 +130,14 @@ class AgendapuntSerializer(OriSerializer):
                 "agendapuntnaam": a.titel,
                 "omschrijving": a.omschrijving,
                 "volgnummer": a.volgnummer or str(a.volgorde),
-                "starttijd": moment(v.datum, a.aanvang),
-                "eindtijd": moment(v.datum, a.einde),
+                "starttijd": start if gehouden else None,
+                "eindtijd": eind if gehouden else None,
+                "geplandestarttijd": None if gehouden else start,
+                "geplandeeindtijd": None if gehouden else eind,
                 "locatie": v.locatie,
                 "indicatiehamerstuk": a.behandeling == "hamerstuk",
                 "indicatiebesloten": a.besloten,
+                "gewijzigd_op": laatst_gewijzigd(a.updated_at, v.updated_at),
             }
         )
 
@@ -124,14 +148,15 @@ class InformatieObjectSerializer(OriSerializer):
     def to_representation(self, paar):
         soort, record = paar
         gegevens = getattr(self, f"_{soort}")(record)
-        url = self.api_url("informatieobject", record)
+        pad = reverse("openori:informatieobject", kwargs={"id": record.uuid})
         return _zonder_lege(
             {
                 "id": str(record.uuid),
-                "url": url,
+                "url": self.absoluut(pad),
                 # The spec requires a pid (the persistent identifier Open Overheid hands out on delivery). This
-                # portal is the source, so the stable uuid-based API address is the persistent identifier.
-                "pid": url,
+                # portal is the source, so the uuid-based API address under the configured PORTAAL_BASIS_URL is
+                # the persistent identifier: it does not change with the host name a request used.
+                "pid": persistente_url(pad),
                 "organisatie": organisatie(),
                 "wooinformatiecategorie": WOO_VERGADERSTUKKEN_DECENTRALE_OVERHEDEN,
                 "taal": "nl",
@@ -139,6 +164,10 @@ class InformatieObjectSerializer(OriSerializer):
                 **gegevens,
             }
         )
+
+    def bestand(self, naam: str, **kwargs) -> str:
+        """The direct link to the file (an extra beyond the spec: a harvester needs no web page)."""
+        return self.absoluut(reverse(naam, kwargs=kwargs))
 
     def _verwijzingen(self, agendapunten, extra_vergaderingen=()) -> dict:
         vergaderingen = {}
@@ -162,7 +191,9 @@ class InformatieObjectSerializer(OriSerializer):
             "datumingediend": _datum(timezone.localdate(vastgesteld)),
             "creatiedatum": _tijdstip(b.gepubliceerd_op),
             "informatieobjecttype": "raadsbesluit",
-            "formaat": "application/pdf" if b.pdf else "text/html",
+            "formaat": "application/pdf",
+            "bestandslink": self.bestand("besluiten:pdf", zaaknummer=b.zaak.zaaknummer),
+            "gewijzigd_op": laatst_gewijzigd(b.updated_at),
             "auteur": huidige_gemeente().naam_raad,
             **self._verwijzingen(agendapunten, vergaderingen),
         }
@@ -175,7 +206,9 @@ class InformatieObjectSerializer(OriSerializer):
             "datumingediend": _datum(datum),
             "creatiedatum": _datum(datum),
             "informatieobjecttype": "raadsvoorstel",
-            "formaat": "text/html",
+            "formaat": "application/pdf",
+            "bestandslink": self.bestand("portaal:raadsvoorstel-pdf", uuid=r.uuid),
+            "gewijzigd_op": laatst_gewijzigd(r.updated_at),
             "auteur": "College van burgemeester en wethouders",
             **self._verwijzingen(r.api_agendapunten),
         }
@@ -194,15 +227,19 @@ class InformatieObjectSerializer(OriSerializer):
             "datumingediend": _datum(m.datum),
             "creatiedatum": _datum(m.datum),
             "informatieobjecttype": m.soort,
-            "formaat": "text/html",
+            "formaat": "application/pdf",
+            "bestandslink": self.bestand("portaal:memo-pdf", uuid=m.uuid),
+            "gewijzigd_op": laatst_gewijzigd(m.updated_at),
             "auteur": m.van,
             **self._verwijzingen(agendapunten),
         }
 
-    def _bijlage(self, b, datum) -> dict:
+    def _bijlage(self, b, datum, *ouders) -> dict:
         return {
             "titel": b.titel,
-            "webpaginalink": self.absoluut(reverse("bijlagen:download", kwargs={"uuid": b.uuid})),
+            "webpaginalink": self.bestand("bijlagen:download", uuid=b.uuid),
+            "bestandslink": self.bestand("bijlagen:download", uuid=b.uuid),
+            "gewijzigd_op": laatst_gewijzigd(b.updated_at, *(o.updated_at for o in ouders)),
             "datumingediend": _datum(datum or timezone.localdate(b.created_at)),
             "informatieobjecttype": "bijlage",
             "formaat": b.mimetype,
@@ -211,20 +248,21 @@ class InformatieObjectSerializer(OriSerializer):
     def _bijlage_raadsvoorstel(self, b):
         r = b.raadsvoorstel
         return {
-            **self._bijlage(b, r.college_besluitdatum),
+            **self._bijlage(b, r.college_besluitdatum, r),
             "gerelateerdinformatieobject": {"informatieobject": str(r.uuid), "rol": ROL_BIJLAGE_VAN},
             **self._verwijzingen([]),
         }
 
     def _bijlage_memo(self, b):
         return {
-            **self._bijlage(b, b.memo.datum),
+            **self._bijlage(b, b.memo.datum, b.memo),
             "gerelateerdinformatieobject": {"informatieobject": str(b.memo.uuid), "rol": ROL_BIJLAGE_VAN},
             **self._verwijzingen([]),
         }
 
     def _bijlage_agendapunt(self, b):
-        return {**self._bijlage(b, b.agendapunt.vergadering.datum), **self._verwijzingen([b.agendapunt])}
+        a = b.agendapunt
+        return {**self._bijlage(b, a.vergadering.datum, a, a.vergadering), **self._verwijzingen([a])}
 
     def _ingediend(self, stuk, *, soort: str, url_naam: str) -> dict:
         agendapunten = [stuk.api_agendapunt] if stuk.api_agendapunt else []
@@ -246,3 +284,21 @@ class InformatieObjectSerializer(OriSerializer):
 
     def _amendement(self, a):
         return self._ingediend(a, soort="amendement", url_naam="moties:amendement")
+
+
+class GrafsteenSerializer(OriSerializer):
+    """A record that was public and is no longer (models.Spoor): id, soort, url, verwijderd_op and, when a
+    rectificatie replaced it, the opvolger."""
+
+    def to_representation(self, steen):
+        naam = steen.soort
+        gegevens = {
+            "id": str(steen.uuid),
+            "soort": naam,
+            "url": self.absoluut(reverse(f"openori:{naam}", kwargs={"id": steen.uuid})),
+            "verwijderd_op": _tijdstip(steen.verborgen_op),
+        }
+        if steen.opvolger:
+            opvolger = reverse(f"openori:{naam}", kwargs={"id": steen.opvolger})
+            gegevens["opvolger"] = {"id": str(steen.opvolger), "url": self.absoluut(opvolger)}
+        return gegevens

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_tijdlijn
+from . import documenten, views, views_tijdlijn
 
 app_name = "portaal"
 
@@ -12,4 +12,6 @@ urlpatterns = [
     path("zaken/<str:zaaknummer>/", views_tijdlijn.zaak, name="zaak"),
     path("onderwerpen/", views.onderwerpen, name="onderwerpen"),
     path("onderwerpen/<slug:slug>/", views_tijdlijn.onderwerp, name="onderwerp"),
+    path("documenten/raadsvoorstellen/<uuid:uuid>.pdf", documenten.raadsvoorstel_pdf, name="raadsvoorstel-pdf"),
+    path("documenten/memos/<uuid:uuid>.pdf", documenten.memo_pdf, name="memo-pdf"),
 ]

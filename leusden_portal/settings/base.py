@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "apps.griffie",
     "apps.openori",
     "apps.importeren",
+    "apps.woo",
+    "apps.oria",
     # Infrastructure: the whole-page cache and its generation.
     "apps.paginacache",
 ]
@@ -286,6 +288,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
 }
+
+# Open data: keep the traces of what is public (tombstones, deliveries) after every commit that changes a record.
+OPENDATA_SPOREN_BIJ_OPSLAAN = env_bool("OPENDATA_SPOREN_BIJ_OPSLAAN", True)
+
+# DiWoo sitemaps for the Woo-index: entries per sitemap (the protocol allows at most 50,000).
+DIWOO_SITEMAP_MAX = env_int("DIWOO_SITEMAP_MAX", 50000)
 
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],

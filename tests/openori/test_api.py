@@ -157,7 +157,11 @@ def test_every_shape_with_factory_data(client):
     assert v["vergadertoelichting"] == "Begroting."
     a = client.get(f"/api/ori/agendapunten/{punt.uuid}").json()
     assert a["indicatiehamerstuk"] is True and a["indicatiebesloten"] is False
-    assert a["starttijd"] == "2024-07-04T19:30:00+02:00" and a["eindtijd"] == "2024-07-04T19:35:00+02:00"
+    # The meeting is still planned: planned times, not "has started".
+    assert (
+        a["geplandestarttijd"] == "2024-07-04T19:30:00+02:00" and a["geplandeeindtijd"] == "2024-07-04T19:35:00+02:00"
+    )
+    assert "starttijd" not in a and "eindtijd" not in a
     assert a["vergaderingen"] == [
         {"id": str(vergadering.uuid), "url": f"http://testserver/api/ori/vergaderingen/{vergadering.uuid}"}
     ]
@@ -215,19 +219,18 @@ def test_uuid_of_another_kind_is_404(client):
 
 def test_paths_with_and_without_trailing_slash(client):
     vergadering = VergaderingFactory()
-    for pad in (
-        "/api/ori/vergaderingen",
-        "/api/ori/vergaderingen/",
-        f"/api/ori/vergaderingen/{vergadering.uuid}",
-        f"/api/ori/vergaderingen/{vergadering.uuid}/",
-    ):
+    for pad in ("/api/ori/vergaderingen", "/api/ori/vergaderingen/", f"/api/ori/vergaderingen/{vergadering.uuid}"):
         response = client.get(pad)
         assert response.status_code == 200 and response["Content-Type"] == "application/json"
+    # A record has one URL: the spelling with a slash redirects to it.
+    response = client.get(f"/api/ori/vergaderingen/{vergadering.uuid}/")
+    assert response.status_code == 301 and response["Location"] == f"/api/ori/vergaderingen/{vergadering.uuid}"
     index = client.get("/api/ori/").json()
     assert index == {
         "vergaderingen": "http://testserver/api/ori/vergaderingen",
         "agendapunten": "http://testserver/api/ori/agendapunten",
         "informatieobjecten": "http://testserver/api/ori/informatieobjecten",
+        "verwijderd": "http://testserver/api/ori/verwijderd",
     }
 
 
