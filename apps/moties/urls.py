@@ -7,10 +7,11 @@ app_name = "moties"
 urlpatterns = [
     path("moties/", views.moties, name="moties"),
     path("moties/feed/", feeds.MotiesFeed(), name="feed"),
-    path("moties/<str:nummer>/", views.motie, name="motie"),
-    path("moties/<str:nummer>/motie.pdf", views.motie_pdf, name="motie-pdf"),
+    # A number may hold a slash (MOTIE_NUMMER_FORMAAT, e.g. "{jaar}/M{nummer}"): the path converter.
+    path("moties/<path:nummer>/motie.pdf", views.motie_pdf, name="motie-pdf"),
+    path("moties/<path:nummer>/", views.motie, name="motie"),
     path("amendementen/", views.amendementen, name="amendementen"),
-    path("amendementen/<str:nummer>/", views.amendement, name="amendement"),
+    path("amendementen/<path:nummer>/", views.amendement, name="amendement"),
     path("besluitenlijsten/<str:datum>/<slug:gremium>/", views.besluitenlijst, name="besluitenlijst"),
     path(
         "besluitenlijsten/<str:datum>/<slug:gremium>/besluitenlijst.pdf",

@@ -162,6 +162,8 @@ OUDERS = {
     BIJLAGE_RAADSVOORSTEL: ("raadsvoorstel",),
     BIJLAGE_MEMO: ("memo",),
     BIJLAGE_AGENDAPUNT: ("agendapunt", "agendapunt__vergadering"),
+    MOTIE: (),
+    AMENDEMENT: (),
 }
 
 

@@ -6,8 +6,14 @@ import pytest
 from django.core.cache import cache
 from lxml import etree
 
-from tests.factories import BesluitFactory, MemoFactory, RaadsvoorstelFactory, VergaderingFactory
-from tests.openori.factories import MemoBijlageFactory, RaadsvoorstelBijlageFactory
+from tests.factories import (
+    BesluitFactory,
+    MemoBijlageFactory,
+    MemoFactory,
+    RaadsvoorstelBijlageFactory,
+    RaadsvoorstelFactory,
+    VergaderingFactory,
+)
 
 pytestmark = pytest.mark.django_db
 

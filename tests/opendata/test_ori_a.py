@@ -11,8 +11,14 @@ from lxml import etree
 
 from apps.oria import selectors
 from apps.oria.export import vergadering_als_ori_a
-from tests.factories import AgendapuntFactory, BesluitFactory, MemoFactory, RaadsvoorstelFactory, VergaderingFactory
-from tests.openori.factories import MemoBijlageFactory
+from tests.factories import (
+    AgendapuntFactory,
+    BesluitFactory,
+    MemoBijlageFactory,
+    MemoFactory,
+    RaadsvoorstelFactory,
+    VergaderingFactory,
+)
 from tests.schemathesis_spec import standaard_pad
 
 pytestmark = pytest.mark.django_db
