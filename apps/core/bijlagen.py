@@ -153,6 +153,12 @@ def bijlage_aan_ouder_toevoegen(
     return bijlage
 
 
+def bestanden_verwijderen(bestanden) -> None:
+    """Delete the stored files of removed bijlagen (call it on commit)."""
+    for bestand in bestanden:
+        bestand.delete(save=False)
+
+
 def bijlage_van_ouder_verwijderen(*, ouder, bijlage, door) -> None:
     """Remove a bijlage (its file once the transaction commits), as a new version of the locked `ouder`."""
     from django.db import transaction

@@ -42,7 +42,7 @@ def _raadsbesluiten_opslaan(*, uitvoer=None) -> None:
 
     aantal = 0
     for besluit in Besluit.objects.filter(status="gepubliceerd").select_related("zaak").order_by("pk"):
-        if besluit.pdf and besluit.pdf.storage.exists(besluit.pdf.name):
+        if besluit.pdf and besluit.pdf.storage.exists(besluit.pdf.name or ""):
             continue
         raadsbesluit_opslaan(besluit)
         aantal += 1
