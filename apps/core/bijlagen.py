@@ -32,6 +32,15 @@ class NieuweBijlage:
     vertrouwelijkheid: str = "openbaar"
     mimetype: str | None = None
 
+    def velden(self) -> dict[str, Any]:
+        """The keyword arguments of the domain apps' `<record>_bijlage_toevoegen` services."""
+        return {
+            "bestand": self.bestand,
+            "titel": self.titel,
+            "vertrouwelijkheid": self.vertrouwelijkheid,
+            "mimetype": self.mimetype,
+        }
+
 
 def max_bytes() -> int:
     return settings.BIJLAGE_MAX_MB * 1024 * 1024

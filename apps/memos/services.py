@@ -164,12 +164,5 @@ def memo_opslaan(
     else:
         memo_bijwerken(memo=memo, versie=versie, velden=velden, onderwerpen=onderwerpen, route=route, door=door)
     if bijlage is not None:
-        memo_bijlage_toevoegen(
-            memo=memo,
-            bestand=bijlage.bestand,
-            titel=bijlage.titel,
-            vertrouwelijkheid=bijlage.vertrouwelijkheid,
-            mimetype=bijlage.mimetype,
-            door=door,
-        )
+        memo_bijlage_toevoegen(memo=memo, **bijlage.velden(), door=door)
     return memo

@@ -294,12 +294,5 @@ def agendapunt_opslaan(
             agendapunt=agendapunt, versie=versie, velden=velden, memos=memos, onderwerpen=onderwerpen, door=door
         )
     if bijlage is not None:
-        agendapunt_bijlage_toevoegen(
-            agendapunt=agendapunt,
-            bestand=bijlage.bestand,
-            titel=bijlage.titel,
-            vertrouwelijkheid=bijlage.vertrouwelijkheid,
-            mimetype=bijlage.mimetype,
-            door=door,
-        )
+        agendapunt_bijlage_toevoegen(agendapunt=agendapunt, **bijlage.velden(), door=door)
     return agendapunt
