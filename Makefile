@@ -19,10 +19,12 @@ run: systeem-run $(VENV)/.runtime
 test: systeem-test $(VENV)/.dev
 	bash scripts/test.sh
 
-## lint: ruff (lint and format check) and the migrations check
+## lint: ruff (lint and format check), template indentation (djhtml), types (mypy) and the migrations check
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check --tabwidth 2 templates
+	$(BIN)/mypy
 	$(DEV) $(BIN)/python manage.py makemigrations --check --dry-run
 
 ## bench: scale dataset + load test under gunicorn on PostgreSQL (see README)

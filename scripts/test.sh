@@ -11,6 +11,8 @@ PYTEST_ARGS=("$@")
 echo "== Lint and migrations check"
 $BIN/ruff check .
 $BIN/ruff format --check .
+$BIN/djhtml --check --tabwidth 2 templates
+$BIN/mypy
 DATABASE_URL= $BIN/python manage.py makemigrations --check --dry-run
 
 echo "== Pass 1/2: SQLite"

@@ -6,12 +6,17 @@ must appear somewhere for the roles that may, so that the walk itself cannot sil
 """
 
 import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.cache import cache
+from django.urls import URLResolver, get_resolver, resolve, reverse
 
 from apps.core.search import zoekindex_herbouwen
 from tests.factories import (
+    AgendapuntBijlageFactory,
     AgendapuntFactory,
     BesluitFactory,
     GremiumFactory,
@@ -51,6 +56,7 @@ def wereld(db):
     proef = OnderwerpFactory(naam="Proefonderwerp", slug="proef")
     dag = datetime.date(2030, 5, 10)
     openbaar = VergaderingFactory(gremium=raad, titel="Raadsvergadering openbaar", datum=dag)
+    vergaderingen = [openbaar]
     punt = AgendapuntFactory(vergadering=openbaar, volgorde=1, titel="Publiek punt merelzang vogelproef")
     punt.onderwerpen.add(proef)
     besloten_punt = AgendapuntFactory(
@@ -62,21 +68,30 @@ def wereld(db):
     for memo in (geheime_memo, concept_memo):
         memo.onderwerpen.add(proef)
     punt.memos.add(geheime_memo, concept_memo)
-    VergaderingFactory(
-        gremium=raad,
-        titel="Besloten vergadering grutto vogelproef",
-        datum=dag + datetime.timedelta(days=1),
-        besloten=True,
+    vergaderingen.append(
+        VergaderingFactory(
+            gremium=raad,
+            titel="Besloten vergadering grutto vogelproef",
+            datum=dag + datetime.timedelta(days=1),
+            besloten=True,
+        )
     )
-    VergaderingFactory(
-        gremium=raad, titel="Conceptvergadering kievit vogelproef", datum=dag + datetime.timedelta(days=2), concept=True
+    vergaderingen.append(
+        VergaderingFactory(
+            gremium=raad,
+            titel="Conceptvergadering kievit vogelproef",
+            datum=dag + datetime.timedelta(days=2),
+            concept=True,
+        )
     )
     zaken = {n: ZaakFactory(zaaknummer=f"L91000{n}", titel=f"Zaak {n}") for n in range(1, 6)}
     for zaak in zaken.values():
         zaak.onderwerpen.add(proef)
-    RaadsvoorstelFactory(zaak=zaken[1], titel="Voorstel ijsvogel vogelproef", concept=True)
-    RaadsvoorstelFactory(zaak=zaken[2], titel="Voorstel zilverreiger vogelproef", vertrouwelijk=True)
-    BesluitFactory(
+    voorstellen = [
+        RaadsvoorstelFactory(zaak=zaken[1], titel="Voorstel ijsvogel vogelproef", concept=True),
+        RaadsvoorstelFactory(zaak=zaken[2], titel="Voorstel zilverreiger vogelproef", vertrouwelijk=True),
+    ]
+    concept_besluit = BesluitFactory(
         raadsvoorstel__zaak=zaken[3],
         raadsvoorstel__titel="Voorstel drie",
         titel="Besluit houtsnip vogelproef",
@@ -99,39 +114,181 @@ def wereld(db):
         vergadering=openbaar,
     )
     zoekindex_herbouwen()
-    return {"gremium": raad}
+    return {
+        "gremium": raad,
+        "vergaderingen": vergaderingen,
+        "agendapunten": [punt, besloten_punt],
+        "memos": [geheime_memo, concept_memo],
+        "voorstellen": voorstellen,
+        "besluiten": [concept_besluit],
+        "bijlagen": [AgendapuntBijlageFactory(agendapunt=punt, titel="Bijlage bij het publieke punt")],
+    }
 
 
-def urls(wereld):
-    lijst = [
-        "/",
+def _griffie(naam, objecten, **extra):
+    return [reverse(f"griffie:{naam}", kwargs={"uuid": o.uuid, **extra}) for o in objecten]
+
+
+def _api(naam, objecten):
+    return [reverse(f"openori:{naam}", kwargs={"id": str(o.uuid)}) for o in objecten]
+
+
+NUMMERS = [f"L91000{n}" for n in range(1, 6)]
+
+
+@dataclass(frozen=True)
+class Post:
+    """A route that only takes POST: the addresses to post to as each role."""
+
+    adressen: Callable
+
+
+# Every named route of the portal, and how this walk reads it: a function of the test world that gives the
+# addresses to read as each role, or (a string) where else who may see it is tested and why not here.
+# test_every_named_route_has_an_entry fails for a new route that is in neither.
+ROUTES = {
+    "portaal:home": lambda w: ["/"],
+    "portaal:zoeken": lambda w: [
+        *[f"/zoeken/?q={n}" for n in NUMMERS],
+        # A word every marked title shares (the page echoes the query, so never search a marker itself).
+        "/zoeken/?q=vogelproef",
+        "/zoeken/?q=vogelproef&jaar=2030",
+    ],
+    "portaal:toegankelijkheid": lambda w: [reverse("portaal:toegankelijkheid")],
+    "portaal:open-data": lambda w: [reverse("portaal:open-data")],
+    "portaal:zaak": lambda w: [f"/zaken/{n}/" for n in NUMMERS],
+    "portaal:onderwerpen": lambda w: [reverse("portaal:onderwerpen")],
+    "portaal:onderwerp": lambda w: ["/onderwerpen/proef/"],
+    "vergaderagenda:kalender": lambda w: [
         "/vergaderingen/",
         "/vergaderingen/?maand=2030-05",
         "/vergaderingen/?jaar=2030",
+    ],
+    "vergaderagenda:agenda": lambda w: [
         "/vergaderingen/2030-05-10/",
         "/vergaderingen/2030-05-11/",
         "/vergaderingen/2030-05-12/",
-        "/vergaderingen.ics",
-        f"/vergaderingen/{wereld['gremium'].slug}.ics",
-        "/onderwerpen/proef/",
-        "/besluiten/",
-        "/besluiten/?q=besluit",
-        "/besluiten/feed/",
-        "/besluiten/feed/onderwerp/proef/",
-        "/sitemap-besluiten.xml",
-        "/sitemap-zaken.xml",
-        "/sitemap-agenda.xml",
-        "/griffie/",
-        "/griffie/raadsvoorstellen/",
-        "/griffie/memos/",
-        "/griffie/vergaderingen/",
-        "/griffie/besluiten/",
-    ]
-    for n in range(1, 6):
-        lijst += [f"/zaken/L91000{n}/", f"/besluiten/L91000{n}/", f"/zoeken/?q=L91000{n}"]
-    # Search for a word every marked title shares (the page echoes the query, so never search a marker itself).
-    lijst += ["/zoeken/?q=vogelproef", "/zoeken/?q=vogelproef&jaar=2030", "/besluiten/?q=vogelproef"]
-    return lijst
+    ],
+    "vergaderagenda:ical": lambda w: ["/vergaderingen.ics"],
+    "vergaderagenda:ical-gremium": lambda w: [f"/vergaderingen/{w['gremium'].slug}.ics"],
+    "vergaderagenda:ical-vergadering": lambda w: [
+        reverse("vergaderagenda:ical-vergadering", kwargs={"uuid": v.uuid}) for v in w["vergaderingen"]
+    ],
+    "besluiten:lijst": lambda w: ["/besluiten/", "/besluiten/?q=besluit", "/besluiten/?q=vogelproef"],
+    "besluiten:feed": lambda w: ["/besluiten/feed/"],
+    "besluiten:feed-onderwerp": lambda w: ["/besluiten/feed/onderwerp/proef/"],
+    "besluiten:detail": lambda w: [f"/besluiten/{n}/" for n in NUMMERS],
+    "besluiten:versie": lambda w: [f"/besluiten/{n}/versie/1/" for n in NUMMERS[2:]],
+    "besluiten:pdf": "a PDF, markers unreadable: test_raadsbesluit_pdf_only_for_those_who_may_see_the_besluit",
+    "besluiten:versie-pdf": "a PDF, markers unreadable: test_raadsbesluit_pdf_only_for_those_who_may_see_the_besluit",
+    "bijlagen:download": "a file: tests/core/test_zichtbaarheid_regels.py (the rule) and "
+    "tests/griffie/test_views.py::test_bijlage_download_respects_visibility_and_sends_safe_headers (the download)",
+    "sitemap-index": lambda w: ["/sitemap.xml"],
+    "sitemap": lambda w: ["/sitemap-besluiten.xml", "/sitemap-zaken.xml", "/sitemap-agenda.xml"],
+    "robots": lambda w: ["/robots.txt"],
+    "login": lambda w: ["/inloggen/"],
+    "logout": "POST only; shows nobody's records",
+    "openori:index": lambda w: [reverse("openori:index")],
+    "openori:vergadering-lijst": lambda w: [reverse("openori:vergadering-lijst")],
+    "openori:vergadering": lambda w: _api("vergadering", w["vergaderingen"]),
+    "openori:agendapunt-lijst": lambda w: [reverse("openori:agendapunt-lijst")],
+    "openori:agendapunt": lambda w: _api("agendapunt", w["agendapunten"]),
+    "openori:informatieobject-lijst": lambda w: [reverse("openori:informatieobject-lijst")],
+    "openori:informatieobject": lambda w: _api("informatieobject", w["memos"] + w["voorstellen"] + w["besluiten"]),
+    # The griffie's pages: anonymous visitors get the login page, raadsleden 403, the griffie everything.
+    "griffie:dashboard": lambda w: ["/griffie/"],
+    "griffie:raadsvoorstellen": lambda w: ["/griffie/raadsvoorstellen/"],
+    "griffie:raadsvoorstel-nieuw": lambda w: [reverse("griffie:raadsvoorstel-nieuw")],
+    "griffie:raadsvoorstel": lambda w: _griffie("raadsvoorstel", w["voorstellen"]),
+    "griffie:raadsvoorstel-bewerken": lambda w: _griffie("raadsvoorstel-bewerken", w["voorstellen"]),
+    "griffie:memos": lambda w: ["/griffie/memos/"],
+    "griffie:memo-nieuw": lambda w: [reverse("griffie:memo-nieuw")],
+    "griffie:memo": lambda w: _griffie("memo", w["memos"]),
+    "griffie:memo-bewerken": lambda w: _griffie("memo-bewerken", w["memos"]),
+    "griffie:vergaderingen": lambda w: ["/griffie/vergaderingen/"],
+    "griffie:vergadering-nieuw": lambda w: [reverse("griffie:vergadering-nieuw")],
+    "griffie:vergadering": lambda w: _griffie("vergadering", w["vergaderingen"]),
+    "griffie:vergadering-bewerken": lambda w: _griffie("vergadering-bewerken", w["vergaderingen"]),
+    "griffie:agendapunt-nieuw": lambda w: [
+        reverse("griffie:agendapunt-nieuw", kwargs={"vergadering_uuid": v.uuid}) for v in w["vergaderingen"]
+    ],
+    "griffie:agendapunt-bewerken": lambda w: _griffie("agendapunt-bewerken", w["agendapunten"]),
+    "griffie:besluit-registreren": lambda w: _griffie("besluit-registreren", w["agendapunten"]),
+    "griffie:besluiten": lambda w: ["/griffie/besluiten/"],
+    "griffie:besluit": lambda w: _griffie("besluit", w["besluiten"]),
+    "griffie:besluit-bewerken": lambda w: _griffie("besluit-bewerken", w["besluiten"]),
+    # The griffie's actions (POST only): test_griffie_actions_refuse_everyone_else.
+    "griffie:raadsvoorstel-actie": Post(
+        lambda w: _griffie("raadsvoorstel-actie", w["voorstellen"], actie="verwijderen")
+    ),
+    "griffie:memo-verwijderen": Post(lambda w: _griffie("memo-verwijderen", w["memos"])),
+    "griffie:vergadering-actie": Post(lambda w: _griffie("vergadering-actie", w["vergaderingen"], actie="verwijderen")),
+    "griffie:agendapunt-verplaatsen": Post(lambda w: _griffie("agendapunt-verplaatsen", w["agendapunten"])),
+    "griffie:agendapunt-verwijderen": Post(lambda w: _griffie("agendapunt-verwijderen", w["agendapunten"])),
+    "griffie:bijlage-verwijderen": Post(lambda w: _griffie("bijlage-verwijderen", w["bijlagen"])),
+    "griffie:besluit-rectificeren": Post(lambda w: _griffie("besluit-rectificeren", w["besluiten"])),
+    "griffie:besluit-actie": Post(lambda w: _griffie("besluit-actie", w["besluiten"], actie="verwijderen")),
+    "bench-hallo": "the benchmark's baseline, mounted only with BENCH_BASELINE; shows no records",
+}
+# Whole namespaces tested elsewhere.
+NAMESPACES_ELDERS = {"admin": "the Django admin, for staff only: tests/test_admin.py"}
+
+
+def benoemde_routes(patronen=None, namespace="") -> set[str]:
+    """The name of every named URL pattern, found by walking the URL resolver (namespaces included)."""
+    namen = set()
+    for patroon in get_resolver().url_patterns if patronen is None else patronen:
+        if isinstance(patroon, URLResolver):
+            binnen = f"{namespace}{patroon.namespace}:" if patroon.namespace else namespace
+            namen |= benoemde_routes(patroon.url_patterns, binnen)
+        elif patroon.name:
+            namen.add(f"{namespace}{patroon.name}")
+    return namen
+
+
+def urls(wereld) -> list[str]:
+    return [url for walk in ROUTES.values() if callable(walk) for url in walk(wereld)]
+
+
+def post_urls(wereld) -> list[str]:
+    return [url for walk in ROUTES.values() if isinstance(walk, Post) for url in walk.adressen(wereld)]
+
+
+def test_every_named_route_has_an_entry(wereld):
+    routes = {n for n in benoemde_routes() if n.split(":")[0] not in NAMESPACES_ELDERS}
+    assert not routes - set(ROUTES), (
+        f"routes without an entry in ROUTES (add how the walk reads them): {sorted(routes - set(ROUTES))}"
+    )
+    assert set(ROUTES) - routes <= {"bench-hallo"}, (
+        f"entries for routes that no longer exist: {sorted(set(ROUTES) - routes)}"
+    )
+    for naam, walk in ROUTES.items():
+        if isinstance(walk, str):
+            continue
+        adressen = walk.adressen(wereld) if isinstance(walk, Post) else walk(wereld)
+        if adressen:
+            for adres in adressen:
+                assert resolve(urlsplit(adres).path).view_name == naam, (naam, adres)
+        assert adressen, f"the walk reads no address of {naam}"
+
+
+@pytest.mark.parametrize("rol", ["publiek", "raadslid"])
+def test_griffie_actions_refuse_everyone_else(client, wereld, rol):
+    from apps.besluiten.models import Besluit
+    from apps.memos.models import Memo
+    from apps.raadsvoorstellen.models import Raadsvoorstel
+    from apps.vergaderagenda.models import Agendapunt, AgendapuntBijlage, Vergadering
+
+    modellen = (Raadsvoorstel, Memo, Vergadering, Agendapunt, AgendapuntBijlage, Besluit)
+    voor = [list(m.objects.order_by("pk").values()) for m in modellen]
+    inloggen(client, rol)
+    for url in post_urls(wereld):
+        response = client.post(url, {"richting": "omhoog", "reden": "proef"})
+        if rol == "publiek":
+            assert response.status_code == 302 and response["Location"].startswith(reverse("login")), url
+        else:
+            assert response.status_code == 403, url
+    assert [list(m.objects.order_by("pk").values()) for m in modellen] == voor
 
 
 def inloggen(client, rol):
@@ -174,6 +331,11 @@ def test_raadsbesluit_pdf_only_for_those_who_may_see_the_besluit(client, wereld,
         assert geheim == 200 and concept == 404
     if rol == "griffie":
         assert geheim == 200 and concept == 200  # the griffie's uncached preview of a concept
+    # A version's own PDF: only published versions, for those who may see them.
+    assert client.get("/besluiten/L910005/versie/1/raadsbesluit.pdf").status_code == 200
+    geheime_versie = client.get("/besluiten/L910004/versie/1/raadsbesluit.pdf").status_code
+    assert geheime_versie == (404 if rol == "publiek" else 200)
+    assert client.get("/besluiten/L910003/versie/1/raadsbesluit.pdf").status_code == 404
 
 
 @pytest.mark.parametrize("rol", ["publiek", "raadslid", "griffie"])

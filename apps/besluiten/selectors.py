@@ -22,7 +22,7 @@ VERVANGEN = Q(vervangen_door__status="gepubliceerd")
 
 
 def geldig_zaaknummer(zaaknummer: str) -> bool:
-    return bool(zaaknummer) and len(zaaknummer) <= 30 and re.fullmatch(settings.ZAAKNUMMER_PATROON, zaaknummer)
+    return bool(zaaknummer and len(zaaknummer) <= 30 and re.fullmatch(settings.ZAAKNUMMER_PATROON, zaaknummer))
 
 
 def _dictum():

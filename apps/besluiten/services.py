@@ -214,7 +214,7 @@ def besluit_vaststellen(*, besluit: Besluit, door=None) -> Besluit:
         vers.status = Besluit.Status.VASTGESTELD
         vers.vastgesteld_op = timezone.now()
         versie_opslaan(vers, versie=vers.version, door=door, reden="Vastgesteld")
-        if vers.raadsvoorstel_id:
+        if vers.raadsvoorstel is not None:
             raadsvoorstel_besluit_genomen(raadsvoorstel=vers.raadsvoorstel, door=door)
         zoekindex_bijwerken(vers)
     return vers

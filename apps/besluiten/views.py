@@ -64,22 +64,31 @@ def _toon(request, besluit):
     return render(request, "besluiten/detail.html", {"besluit": besluit, "kruimelpad": kruimels, **details})
 
 
-def detail(request, zaaknummer):
-    if omleiding := _hoofdletters(request, zaaknummer, "besluiten:detail"):
-        return omleiding
-    besluit = huidig_besluit(user=request.user, zaaknummer=zaaknummer)
+def _besluit_op_adres(request, zaaknummer, naam, versie=None):
+    """What an address of a besluit shows: (redirect to the upper-case address, None), or (None, the besluit
+    this user may see there: the current one, or the given version). 404 when there is none."""
+    kwargs = {} if versie is None else {"versie": versie}
+    if omleiding := _hoofdletters(request, zaaknummer, naam, **kwargs):
+        return omleiding, None
+    if versie is None:
+        besluit = huidig_besluit(user=request.user, zaaknummer=zaaknummer)
+        melding = "Dit besluit bestaat niet of is (nog) niet openbaar."
+    else:
+        besluit = besluit_versie(user=request.user, zaaknummer=zaaknummer, versie=versie)
+        melding = "Deze versie van het besluit bestaat niet of is niet openbaar."
     if besluit is None:
-        raise Http404("Dit besluit bestaat niet of is (nog) niet openbaar.")
-    return _toon(request, besluit)
+        raise Http404(melding)
+    return None, besluit
+
+
+def detail(request, zaaknummer):
+    omleiding, besluit = _besluit_op_adres(request, zaaknummer, "besluiten:detail")
+    return omleiding or _toon(request, besluit)
 
 
 def versie(request, zaaknummer, versie):
-    if omleiding := _hoofdletters(request, zaaknummer, "besluiten:versie", versie=versie):
-        return omleiding
-    besluit = besluit_versie(user=request.user, zaaknummer=zaaknummer, versie=versie)
-    if besluit is None:
-        raise Http404("Deze versie van het besluit bestaat niet of is niet openbaar.")
-    return _toon(request, besluit)
+    omleiding, besluit = _besluit_op_adres(request, zaaknummer, "besluiten:versie", versie)
+    return omleiding or _toon(request, besluit)
 
 
 def _pdf_antwoord(request, besluit):
@@ -120,18 +129,14 @@ def _pdf_antwoord(request, besluit):
 
 
 def pdf(request, zaaknummer):
-    if omleiding := _hoofdletters(request, zaaknummer, "besluiten:pdf"):
-        return omleiding
-    besluit = huidig_besluit(user=request.user, zaaknummer=zaaknummer)
-    if besluit is None:
-        raise Http404("Dit besluit bestaat niet of is (nog) niet openbaar.")
-    return _pdf_antwoord(request, besluit)
+    omleiding, besluit = _besluit_op_adres(request, zaaknummer, "besluiten:pdf")
+    return omleiding or _pdf_antwoord(request, besluit)
 
 
 def versie_pdf(request, zaaknummer, versie):
-    if omleiding := _hoofdletters(request, zaaknummer, "besluiten:versie-pdf", versie=versie):
+    omleiding, besluit = _besluit_op_adres(request, zaaknummer, "besluiten:versie-pdf", versie)
+    if omleiding:
         return omleiding
-    besluit = besluit_versie(user=request.user, zaaknummer=zaaknummer, versie=versie)
-    if besluit is None or besluit.status != "gepubliceerd":
+    if besluit.status != "gepubliceerd":
         raise Http404("Deze versie van het besluit bestaat niet of is niet openbaar.")
     return _pdf_antwoord(request, besluit)

@@ -44,6 +44,15 @@ class NieuweBijlage:
     vertrouwelijkheid: str = "openbaar"
     mimetype: str | None = None
 
+    def velden(self) -> dict[str, Any]:
+        """The keyword arguments of the domain apps' `<record>_bijlage_toevoegen` services."""
+        return {
+            "bestand": self.bestand,
+            "titel": self.titel,
+            "vertrouwelijkheid": self.vertrouwelijkheid,
+            "mimetype": self.mimetype,
+        }
+
 
 def max_bytes() -> int:
     return settings.BIJLAGE_MAX_MB * 1024 * 1024
@@ -197,6 +206,12 @@ def bijlage_aan_ouder_toevoegen(
     versie_opslaan(ouder, versie=ouder.version, door=door, reden=f"Bijlage toegevoegd: {bijlage.titel}")
     zoekindex_bijwerken(ouder)
     return bijlage
+
+
+def bestanden_verwijderen(bestanden) -> None:
+    """Delete the stored files of removed bijlagen (call it on commit)."""
+    for bestand in bestanden:
+        bestand.delete(save=False)
 
 
 def bijlage_van_ouder_verwijderen(*, ouder, bijlage, door) -> None:

@@ -1,5 +1,7 @@
 """QuerySets of the shared model, and the one role switch every kind of record uses for its visibility."""
 
+from typing import Any
+
 from django.db import models
 from django.db.models import Q
 
@@ -30,16 +32,19 @@ class BijlageQuerySet(ZichtbaarheidQuerySet):
     """A bijlage follows the rule of the record it belongs to (the model names the foreign key in `ouder_veld`,
     like Open Zaak's related querysets name the path to their zaak); the public sees only openbare bijlagen."""
 
-    def _ouders(self):
-        return self.model._meta.get_field(self.model.ouder_veld).related_model.objects.all()
+    def _pad(self) -> str:
+        return self.model.ouder_veld  # type: ignore[attr-defined]  # declared by every concrete bijlage model
+
+    def _ouders(self) -> Any:
+        return self.model._meta.get_field(self._pad()).related_model.objects.all()  # type: ignore[union-attr]
 
     def openbaar(self):
         return self.filter(
-            **{f"{self.model.ouder_veld}__in": self._ouders().openbaar().values("pk")}, vertrouwelijkheid="openbaar"
+            **{f"{self._pad()}__in": self._ouders().openbaar().values("pk")}, vertrouwelijkheid="openbaar"
         )
 
     def voor_raadsleden(self):
-        return self.filter(**{f"{self.model.ouder_veld}__in": self._ouders().voor_raadsleden().values("pk")})
+        return self.filter(**{f"{self._pad()}__in": self._ouders().voor_raadsleden().values("pk")})
 
 
 class RolQuerySet(models.QuerySet):

@@ -4,7 +4,12 @@ from collections.abc import Iterable, Sequence
 
 from django.db import transaction
 
-from apps.core.bijlagen import NieuweBijlage, bijlage_aan_ouder_toevoegen, bijlage_van_ouder_verwijderen
+from apps.core.bijlagen import (
+    NieuweBijlage,
+    bestanden_verwijderen,
+    bijlage_aan_ouder_toevoegen,
+    bijlage_van_ouder_verwijderen,
+)
 from apps.core.models import Gremium, Onderwerp
 from apps.core.search import zoekindex_bijwerken, zoekindex_verwijderen
 from apps.core.services import (
@@ -105,7 +110,7 @@ def memo_verwijderen(*, memo: Memo, door=None) -> None:
         geschiedenis_gebruiker(memo, door)
         bestanden = [b.bestand for b in memo.bijlagen.all()]
         memo.delete()
-        transaction.on_commit(lambda: [b.delete(save=False) for b in bestanden])
+        transaction.on_commit(lambda: bestanden_verwijderen(bestanden))
 
 
 def memo_bijlage_toevoegen(
@@ -159,12 +164,5 @@ def memo_opslaan(
     else:
         memo_bijwerken(memo=memo, versie=versie, velden=velden, onderwerpen=onderwerpen, route=route, door=door)
     if bijlage is not None:
-        memo_bijlage_toevoegen(
-            memo=memo,
-            bestand=bijlage.bestand,
-            titel=bijlage.titel,
-            vertrouwelijkheid=bijlage.vertrouwelijkheid,
-            mimetype=bijlage.mimetype,
-            door=door,
-        )
+        memo_bijlage_toevoegen(memo=memo, **bijlage.velden(), door=door)
     return memo

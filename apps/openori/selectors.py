@@ -218,7 +218,8 @@ class Informatieobjecten:
             raise TypeError("Informatieobjecten kan alleen in aaneengesloten stukken worden gelezen.")
         begin = max(deel.start or 0, 0)
         einde = self.count() if deel.stop is None else deel.stop
-        resultaat, offset = [], 0
+        resultaat: list = []
+        offset = 0
         for (soort, qs), aantal in zip(self._bronnen, self._tellen(), strict=True):
             van, tot = max(begin - offset, 0), min(einde - offset, aantal)
             if van < tot:

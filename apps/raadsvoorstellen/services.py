@@ -245,12 +245,5 @@ def raadsvoorstel_opslaan(
             door=door,
         )
     if bijlage is not None:
-        raadsvoorstel_bijlage_toevoegen(
-            raadsvoorstel=raadsvoorstel,
-            bestand=bijlage.bestand,
-            titel=bijlage.titel,
-            vertrouwelijkheid=bijlage.vertrouwelijkheid,
-            mimetype=bijlage.mimetype,
-            door=door,
-        )
+        raadsvoorstel_bijlage_toevoegen(raadsvoorstel=raadsvoorstel, **bijlage.velden(), door=door)
     return raadsvoorstel

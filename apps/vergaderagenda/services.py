@@ -5,7 +5,12 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.db.models import Max
 
-from apps.core.bijlagen import NieuweBijlage, bijlage_aan_ouder_toevoegen, bijlage_van_ouder_verwijderen
+from apps.core.bijlagen import (
+    NieuweBijlage,
+    bestanden_verwijderen,
+    bijlage_aan_ouder_toevoegen,
+    bijlage_van_ouder_verwijderen,
+)
 from apps.core.search import zoekindex_bijwerken, zoekindex_verwijderen
 from apps.core.services import RegelFout, geschiedenis_gebruiker, m2m_vervangen, velden_zetten, versie_opslaan
 from apps.raadsvoorstellen.models import Raadsvoorstel
@@ -49,7 +54,9 @@ def vergadering_bijwerken(*, vergadering: Vergadering, versie: int, velden: dict
     with transaction.atomic():
         velden_zetten(vergadering, velden, toegestaan=VERGADERING_VELDEN)
         _tijden_controleren(vergadering, "de vergadering")
-        vergadering.status = Vergadering.objects.filter(pk=vergadering.pk).values_list("status", flat=True).first()
+        status = Vergadering.objects.filter(pk=vergadering.pk).values_list("status", flat=True).first()
+        if status is not None:  # else versie_opslaan says the meeting was deleted meanwhile
+            vergadering.status = status
         versie_opslaan(vergadering, versie=versie, door=door)
         zoekindex_bijwerken(vergadering)
         for agendapunt in vergadering.agendapunten.all():
@@ -190,7 +197,7 @@ def agendapunt_verwijderen(*, agendapunt: Agendapunt, door=None) -> None:
         geschiedenis_gebruiker(agendapunt, door)
         bestanden = [b.bestand for b in agendapunt.bijlagen.all()]
         agendapunt.delete()
-        transaction.on_commit(lambda: [b.delete(save=False) for b in bestanden])
+        transaction.on_commit(lambda: bestanden_verwijderen(bestanden))
         if voorstel_id and not Agendapunt.objects.filter(raadsvoorstel_id=voorstel_id).exists():
             voorstel = Raadsvoorstel.objects.select_for_update().get(pk=voorstel_id)
             if voorstel.status == Raadsvoorstel.Status.GEAGENDEERD:
@@ -287,12 +294,5 @@ def agendapunt_opslaan(
             agendapunt=agendapunt, versie=versie, velden=velden, memos=memos, onderwerpen=onderwerpen, door=door
         )
     if bijlage is not None:
-        agendapunt_bijlage_toevoegen(
-            agendapunt=agendapunt,
-            bestand=bijlage.bestand,
-            titel=bijlage.titel,
-            vertrouwelijkheid=bijlage.vertrouwelijkheid,
-            mimetype=bijlage.mimetype,
-            door=door,
-        )
+        agendapunt_bijlage_toevoegen(agendapunt=agendapunt, **bijlage.velden(), door=door)
     return agendapunt

@@ -15,7 +15,7 @@ STUKGROOTTE = 500
 
 
 def _document_velden(bron: Zoekbron, obj) -> dict | None:
-    velden = bron.bouwer(obj)
+    velden = bron.bouwer(obj) if bron.bouwer else None
     if velden is None:
         return None
     tekst = (velden.get("tekst") or "")[:MAX_TEKST]

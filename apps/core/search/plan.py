@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import logging
 import math
 import re
@@ -141,24 +142,26 @@ def _geschatte_fractie(cursor, vraag: Zoekvraag, statistiek: dict) -> float | No
 
     def fractie_van(tsqueries: list[str]) -> float | None:
         """An OR of tsqueries, each an AND (or phrase) of lexemes."""
-        schattingen, indexen = [], set()
+        schattingen: list[float] = []
+        indexen: set[int] = set()
         for tsquery in tsqueries:
             lexemen = _LEXEEM.findall(tsquery)
             if not lexemen:
                 continue  # only stop words: no condition
             per_lexeem = [_lexeem_indexen(statistiek, lex.replace("''", "'"), bool(ster)) for lex, ster in lexemen]
-            if any(x is None for x in per_lexeem):
+            bekend = [ix for ix in per_lexeem if ix is not None]
+            if len(bekend) < len(per_lexeem):
                 schattingen.append(zeldzaam)
             else:
                 # the least common lexeme bounds an AND from above
-                indexen |= min(per_lexeem, key=lambda ix: sum(statistiek["fracties"][i] for i in ix))
+                indexen |= min(bekend, key=lambda ix: sum(statistiek["fracties"][i] for i in ix))
         if not schattingen and not indexen:
             return None
         return min(sum(schattingen) + sum(statistiek["fracties"][i] for i in indexen), 1.0)
 
-    schattingen = [fractie_van([next(uitkomsten) for _ in deel]) for deel in delen]
-    schattingen += [fractie_van([next(uitkomsten)]) for _ in vraag.frases]
-    schattingen = sorted(s for s in schattingen if s is not None)
+    per_deel = [fractie_van([next(uitkomsten) for _ in deel]) for deel in delen]
+    per_deel += [fractie_van([next(uitkomsten)]) for _ in vraag.frases]
+    schattingen = sorted(s for s in per_deel if s is not None)
     if not schattingen:
         return None
     # ANDed: the rarest part bounds the result from above; the others thin it out, far less than they would
@@ -169,15 +172,14 @@ def _geschatte_fractie(cursor, vraag: Zoekvraag, statistiek: dict) -> float | No
 
 def kandidaten_postgres(
     *, vraag: Zoekvraag, zichtbaar: list[str], soort: str | None, jaar: int | None
-) -> list[tuple[int, object, float]]:
+) -> list[tuple[int, datetime.date | None, float]]:
     """(id, datum, rang) of the newest KANDIDATEN matching documents, newest first."""
-    import datetime
-
     from apps.core.models import Zoekdocument
 
     tabel = connection.ops.quote_name(Zoekdocument._meta.db_table)
     tsquery = tsquery_tekst(vraag)
-    filters, filter_params = [], []
+    filters: list[str] = []
+    filter_params: list[object] = []
     if soort:
         filters.append("soort = %s")
         filter_params.append(soort)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from apps.core.permissions import ROLLEN, zichtbare_niveaus
 
@@ -86,7 +87,7 @@ class Zoekresultaten:
     """
 
     def __init__(self, *, vraag: Zoekvraag, zichtbaar: list[str], soort: str | None, jaar: int | None):
-        self._args = {"vraag": vraag, "zichtbaar": zichtbaar, "soort": soort, "jaar": jaar}
+        self._args: dict[str, Any] = {"vraag": vraag, "zichtbaar": zichtbaar, "soort": soort, "jaar": jaar}
         self._ids: list[int] | None = None
         self._rang: dict[int, float] = {}
 
@@ -118,7 +119,7 @@ class Zoekresultaten:
         uit = []
         for pk in ids:
             if pk in op_id:
-                op_id[pk].rang = self._rang[pk]
+                op_id[pk].rang = self._rang[pk]  # type: ignore[attr-defined]  # a rank on a model instance
                 uit.append(op_id[pk])
         return uit
 
