@@ -287,10 +287,9 @@ def _stappen(
             )
 
     # Amendementen on the zaken's voorstellen and moties on them or submitted at their agenda items, each with
-    # its status (the result of the vote). The voorstel ids as literals (one small indexed query), then one query
-    # each.
-    voorstel_ids = list(Raadsvoorstel.objects.filter(zaak_id__in=zaak_ids).values_list("pk", flat=True))
-    stuk_filter = Q(raadsvoorstel_id__in=voorstel_ids) | Q(agendapunt_id__in=[p.pk for p in punten])
+    # its status (the result of the vote). One query each (moties and amendementen are a small table: the join
+    # to the voorstel costs little there).
+    stuk_filter = Q(raadsvoorstel__zaak_id__in=zaak_ids) | Q(agendapunt_id__in=[p.pk for p in punten])
     for model, soort, url_naam in (
         (Amendement, "amendement", "moties:amendement"),
         (Motie, "motie", "moties:motie"),
