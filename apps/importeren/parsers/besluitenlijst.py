@@ -26,7 +26,12 @@ LABELS = {
     "afwezig": ["Afwezig", "Afwezigen", "Afwezig met kennisgeving"],
 }
 BESLUIT = re.compile(r"^\s*(?:besluit|besloten|conclusie|afspraak|uitkomst)\s*:\s*(.+)$", re.I)
-STEMMING = re.compile(r"(\d{1,3})\s*(?:stemmen\s*)?voor\s*(?:en|,|/|-)?\s*(\d{1,3})\s*(?:stemmen\s*)?tegen", re.I)
+STEMMINGEN = [
+    re.compile(r"(\d{1,3})\s*(?:stemmen\s*)?voor\s*(?:en|,|/|-)?\s*(\d{1,3})\s*(?:stemmen\s*)?tegen", re.I),
+    re.compile(r"(\d{1,3})\s+tegen\s+(\d{1,3})\s+stemmen", re.I),
+    re.compile(r"voor\s*:?\s*(\d{1,3})\b.{0,20}?tegen\s*:?\s*(\d{1,3})", re.I),
+]
+AGENDAPUNT_NUMMER = re.compile(r"^\s*(?:agendapunt|punt)\s+(\d{1,2}(?:\.\d{1,2})?[a-z]?)\s*[.:)\-–]?\s+(.+)$", re.I)
 UITKOMSTEN = [
     ("geamendeerd_aangenomen", r"geamendeerd aangenomen"),
     ("verworpen", r"verworpen|niet aangenomen"),
@@ -75,7 +80,20 @@ def parse(tekst: str) -> Resultaat:
     for regel in regels:
         if not regel.strip():
             continue
-        m = NUMMERING.match(regel)
+        cellen = [c.strip() for c in regel.split("\t") if c.strip()]
+        if len(cellen) >= 3 and re.fullmatch(r"\d{1,2}(?:\.\d{1,2})?[a-z]?\.?", cellen[0]):
+            # A table row: number, title, decision.
+            items.append(
+                {
+                    "volgnummer": cellen[0].rstrip("."),
+                    "titel": cellen[1],
+                    "zaaknummer": "",
+                    "besluit": " ".join(cellen[2:]),
+                    "regels": [],
+                }
+            )
+            continue
+        m = AGENDAPUNT_NUMMER.match(regel) or NUMMERING.match(regel)
         if m and len(m.group(2)) < 250 and not BESLUIT.match(m.group(2)):
             titel = m.group(2).strip()
             zaaknummer = ""
@@ -97,7 +115,7 @@ def parse(tekst: str) -> Resultaat:
             item["besluit"] = " ".join(item["regels"])
         item["uitkomst"] = uitkomst_raden(item["besluit"]) if item["besluit"] else ""
         item["hamerstuk"] = bool(HAMERSTUK.search(tekst_item + " " + item["titel"]))
-        stemmen = STEMMING.search(tekst_item)
+        stemmen = next((m for m in (p.search(tekst_item) for p in STEMMINGEN) if m), None)
         item["stemmen_voor"], item["stemmen_tegen"] = (
             (int(stemmen.group(1)), int(stemmen.group(2))) if stemmen else (None, None)
         )

@@ -11,6 +11,7 @@ from .basis import (
     datum_lezen,
     eerste_woord,
     is_kop,
+    kaal,
     labels_lezen,
     lijst_items,
     ondertekening_lezen,
@@ -81,6 +82,12 @@ SECTIES = {
         "Gevraagd besluit",
         "Te nemen besluit",
         "Voorstel aan de raad",
+        "Gevraagde beslissing",
+        "Voorgestelde beslissing",
+        "Te besluiten om",
+        "De raad wordt voorgesteld",
+        "Het college stelt de raad voor",
+        "Te nemen besluiten",
     ],
     "aanleiding": ["Aanleiding", "Inleiding", "Aanleiding en achtergrond", "Achtergrond"],
     "doel_effect": [
@@ -91,7 +98,15 @@ SECTIES = {
         "Beoogd effect",
         "Wat willen we bereiken",
     ],
-    "toelichting": ["Toelichting", "Toelichting op het voorstel", "Inhoud", "Kern", "Argumentatie en toelichting"],
+    "toelichting": [
+        "Toelichting",
+        "Toelichting op het voorstel",
+        "Inhoud",
+        "Kern",
+        "Argumentatie en toelichting",
+        "Samenvatting",
+        "Kern van het voorstel",
+    ],
     "argumenten": ["Argumenten", "Argument", "Argumentatie"],
     "tegenargumenten": [
         "Tegenargument / Alternatieve scenario's",
@@ -135,7 +150,8 @@ ONDERTEKENING = re.compile(
 
 def is_raadsvoorstel(regels: list[str]) -> bool:
     kop = [r for r in regels[:40] if r.strip()]
-    if any(is_kop(r, ["Raadsvoorstel", "Voorstel aan de raad", "Raadsvoorstel en besluit"]) for r in kop[:6]):
+    koppen = ["Raadsvoorstel", "Voorstel aan de raad", "Voorstel aan de gemeenteraad", "Raadsvoorstel en besluit"]
+    if any(is_kop(r, koppen) or (kaal(r).startswith("raadsvoorstel ") and len(r) <= 60) for r in kop[:6]):
         return True
     gevonden = labels_lezen(kop[:25], {k: LABELS[k] for k in ("zaaknummer", "portefeuillehouder")})
     secties = secties_splitsen(regels, SECTIES)[1]
