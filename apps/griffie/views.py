@@ -725,6 +725,7 @@ def besluit_bewerken(request, uuid):
         terug=reverse("griffie:besluit", kwargs={"uuid": uuid}),
         kruimels=[("Besluiten", reverse("griffie:besluiten"))],
         status=409 if conflict else 200,
+        record=besluit,
     )
 
 

@@ -242,6 +242,12 @@ def _raadsbesluit_verwerken(resultaat: Resultaat, *, door) -> tuple[object, list
             "raadsvoorstel in het portaal. Importeer eerst het raadsvoorstel; het besluit is bewaard voor "
             "handmatige invoer."
         )
+    if Besluit.objects.filter(zaak_id=voorstel.zaak_id, status=Besluit.Status.GEPUBLICEERD).exists():
+        raise ImportFout(
+            f"Over zaak {nummer} is al een besluit gepubliceerd; wat gepubliceerd is verandert niet. Het document is "
+            "bewaard en als conflict gemeld: vergelijk het en maak zo nodig een rectificatie.",
+            status=ImportItem.Status.CONFLICT,
+        )
     punt = Agendapunt.objects.filter(raadsvoorstel=voorstel).order_by("-vergadering__datum").first()
     if punt is None or Besluit.objects.filter(zaak_id=voorstel.zaak_id).exists():
         raise ImportFout(
@@ -434,7 +440,10 @@ def document_importeren(*, run: ImportRun, naam: str, data: bytes, volgnummer: i
         herkomst.status, herkomst.reden = Herkomst.Status.ONTBREEKT, fout.melding
     except (ImportFout, RegelFout) as fout:
         item.reden = str(fout)
-        herkomst.status, herkomst.reden = Herkomst.Status.ONTBREEKT, str(fout)
+        conflict = getattr(fout, "status", None) == ImportItem.Status.CONFLICT
+        item.status = ImportItem.Status.CONFLICT if conflict else ImportItem.Status.MISLUKT
+        herkomst.status = Herkomst.Status.CONFLICT if conflict else Herkomst.Status.ONTBREEKT
+        herkomst.reden = str(fout)
     except ValidationError as fout:
         item.reden = "De gegevens uit het document voldoen niet: " + "; ".join(fout.messages)
         herkomst.status, herkomst.reden = Herkomst.Status.ONTBREEKT, item.reden

@@ -356,3 +356,13 @@ def test_raadsbesluit_registers_a_concept_besluit_on_the_agendapunt():
     ]
     assert (besluit.griffier.naam, besluit.voorzitter.naam) == ("I. Schutte - van der Schans", "G.J. Bouwmeester")
     assert voorstel.bijlagen.get().bestand.read() == pdf
+
+
+def test_raadsbesluit_for_a_published_besluit_is_a_conflict():
+    bestaand = BesluitFactory(gepubliceerd=True, raadsvoorstel__zaak__zaaknummer="L275141")
+    tekst = seed(RAADSVOORSTEL)
+    run = importeer(("raadsbesluit.txt", tekst[tekst.index("Gemeente Leusden") :].encode()))
+    item = run.items.get()
+    assert (item.status, run.conflicten) == ("conflict", 1)
+    assert "gepubliceerd" in item.reden and item.bestand
+    assert list(bestaand.raadsvoorstel.besluiten.all()) == [bestaand]
