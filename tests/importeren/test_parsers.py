@@ -209,7 +209,7 @@ def test_raadsvoorstel_of_another_municipality():
     v = r.velden
     assert v["zaaknummer"] == "2023-045"
     assert v["datum_raadsvergadering"] == D(2023, 12, 14)
-    assert v["portefeuillehouder"] == "wethouder J. de Boer"
+    assert v["portefeuillehouder"] == "J. de Boer"
     assert v["titel"] == "Vaststellen bestemmingsplan Centrum"
     assert r.lijsten["beslispunten"] == [
         "Het bestemmingsplan Centrum vast te stellen.",
@@ -345,3 +345,34 @@ def test_raadsvoorstel_heading_with_number_and_proposal_phrase():
     assert (r.velden["datum_raadsvergadering"], r.velden["college_besluitdatum"]) == (D(2024, 6, 25), D(2024, 6, 4))
     assert r.lijsten["beslispunten"] == ["een krediet van € 2 miljoen beschikbaar te stellen."]
     assert r.velden["toelichting"] == "De sporthal is verouderd."
+
+
+RAADSBESLUIT_ANDERS = """De raad van de gemeente Ede;
+
+gelezen het voorstel van burgemeester en wethouders van 12 maart 2024, nummer 2024-017;
+
+besluit:
+
+I. een krediet van € 2 miljoen beschikbaar te stellen voor de renovatie
+van sporthal De Vallei;
+II. de begroting 2024 dienovereenkomstig te wijzigen.
+
+Aldus vastgesteld in de openbare vergadering van 23 april 2024.
+
+De griffier, De voorzitter,
+A. Jansen\tR. van Schelven
+"""
+
+
+@pytest.mark.parametrize("formaat", ["txt", "pdf"])
+def test_raadsbesluit_of_another_municipality(formaat):
+    tekst = "Raadsbesluit\n\n" + RAADSBESLUIT_ANDERS
+    r = lees(formaat, tekst=tekst)
+    assert r.soort == "raadsbesluit"
+    assert (r.velden["gemeente"], r.velden["zaaknummer"]) == ("Ede", "2024-017")
+    assert (r.velden["college_besluitdatum"], r.velden["datum_vergadering"]) == (D(2024, 3, 12), D(2024, 4, 23))
+    assert r.lijsten["dictum"] == [
+        "een krediet van € 2 miljoen beschikbaar te stellen voor de renovatie van sporthal De Vallei;",
+        "de begroting 2024 dienovereenkomstig te wijzigen.",
+    ]
+    assert (r.velden["griffier"], r.velden["voorzitter"]) == ("A. Jansen", "R. van Schelven")

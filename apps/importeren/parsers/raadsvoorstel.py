@@ -47,6 +47,9 @@ LABELS = {
         "Datum raad",
         "Behandeling in de raad",
         "Raadsvergadering van",
+        "Vergadering",
+        "Vergadering raad",
+        "Datum behandeling",
     ],
     "college_besluitdatum": [
         "Datum collegebesluit",
@@ -57,6 +60,9 @@ LABELS = {
         "B&W-besluit",
         "Datum B&W",
         "B&W vergadering",
+        "Datum voorstel",
+        "Datum raadsvoorstel",
+        "Collegevergadering",
     ],
     "portefeuillehouder": [
         "Portefeuillehouder",
@@ -197,7 +203,14 @@ def parse(tekst: str) -> Resultaat:
         velden[veld] = datum
         if notitie:
             resultaat.opmerkingen.append(notitie)
-    velden["portefeuillehouder"] = re.sub(r"\s*\(.*\)\s*$", "", labels.get("portefeuillehouder", "")).strip()
+    portefeuillehouder = re.sub(r"\s*\(.*\)\s*$", "", labels.get("portefeuillehouder", "")).strip()
+    portefeuillehouder = re.sub(
+        r"^(?:(?:de\s+)?(?:wethouder|burgemeester|loco-burgemeester)|dhr\.?|mevr?\.?|mw\.?|de heer|mevrouw)\s+",
+        "",
+        portefeuillehouder,
+        flags=re.I,
+    )
+    velden["portefeuillehouder"] = re.split(r"\s*[,;]\s*", portefeuillehouder)[0].strip()
 
     # The last section runs into the signature block: cut it there.
     onderteken_regels: list[str] = []
