@@ -23,7 +23,8 @@ KOPPEN = ["Raadsbesluit", "Besluit van de raad", "Besluit van de gemeenteraad", 
 BESLUIT_REGEL = re.compile(r"^\s*(?:b\s*e\s*s\s*l\s*u\s*i\s*t|besluit|besluiten)\s*:?\s*(.*)$", re.I)
 GEBASEERD = re.compile(
     r"(?:op basis van|gelezen|gezien|naar aanleiding van|overwegende) het voorstel van (?:het college|burgemeester "
-    r"en wethouders|b\s*&\s*w)(?: van (?:de gemeente )?[a-z][\w'-]*(?:\s[a-z][\w'-]*)*?)?,?\s+(?:van|d\.?d\.?|de dato)\s+"
+    r"en wethouders|b\s*&\s*w)(?: van (?:de gemeente )?[a-z][\w'-]*(?:\s[a-z][\w'-]*)*?)?,?\s+"
+    r"(?:van|d\.?d\.?|de dato)\s+"
     r"(?P<datum>(?:\w+dag\s+)?\d{1,2}\s+[a-z]+\.?\s+\d{4}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2})"
     r"(?:\s*,?\s*(?:nummer|nr\.?|kenmerk|zaaknummer|registratienummer)\s*:?\s*(?P<nummer>[\w./-]*\d[\w./-]*))?",
     re.I,
