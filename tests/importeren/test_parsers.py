@@ -306,7 +306,7 @@ def test_agenda_mixing_time_slots_and_numbered_items():
         "19.45 - 20.30 3. Woonvisie\n4. Rondvraag\n\nToelichting bij de agenda\nHier staat uitleg.\n"
         "Nog meer uitleg.\nEn nog meer.\n1. Dit is geen agendapunt"
     )
-    assert r.velden["soort"] == "commissie"
+    assert (r.velden["soort"], r.velden["gremium"]) == ("commissie", "Commissie Ruimte")
     punten = [(p["volgnummer"], p["titel"], p["aanvang"]) for p in r.lijsten["agendapunten"]]
     assert punten == [
         ("1", "Opening", T(19, 30)),
@@ -376,3 +376,45 @@ def test_raadsbesluit_of_another_municipality(formaat):
         "de begroting 2024 dienovereenkomstig te wijzigen.",
     ]
     assert (r.velden["griffier"], r.velden["voorzitter"]) == ("A. Jansen", "R. van Schelven")
+
+
+def test_besluitenlijst_hamerstukken_group():
+    r = document_lezen(
+        "Besluitenlijst raadsvergadering 23 april 2024\n\nHamerstukken\n4a. Verordening afval\nBesluit: aangenomen.\n"
+        "4b. Jaarstukken GGD\nBesluit: aangenomen.\n\nBespreekstukken\n5. Woonvisie\nBesluit: aangenomen.\n"
+    )
+    assert [(p["volgnummer"], p["hamerstuk"]) for p in r.lijsten["agendapunten"]] == [
+        ("4a", True),
+        ("4b", True),
+        ("5", False),
+    ]
+
+
+def test_docx_with_a_header_table():
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Raadsvoorstel")
+    tabel = document.add_table(rows=0, cols=2)
+    for label, waarde in [
+        ("Zaaknummer", "L123456"),
+        ("Datum raadsvergadering", "8 juli 2025"),
+        ("Portefeuillehouder", "M. Bakker"),
+        ("Onderwerp", "Nota lokaal sportbeleid"),
+    ]:
+        cellen = tabel.add_row().cells
+        cellen[0].text, cellen[1].text = label, waarde
+    for regel in ["Voorstel", "De nota lokaal sportbeleid vast te stellen.", "Aanleiding", "De oude nota loopt af."]:
+        document.add_paragraph(regel)
+    uit = io.BytesIO()
+    document.save(uit)
+    from apps.importeren.parsers.tekst import tekst_uit_bestand
+
+    r = document_lezen(tekst_uit_bestand(uit.getvalue(), "v.docx").tekst)
+    assert r.soort == "raadsvoorstel"
+    assert (r.velden["zaaknummer"], r.velden["datum_raadsvergadering"]) == ("L123456", D(2025, 7, 8))
+    assert (r.velden["portefeuillehouder"], r.velden["titel"]) == ("M. Bakker", "Nota lokaal sportbeleid")
+    assert r.lijsten["beslispunten"] == ["De nota lokaal sportbeleid vast te stellen."]
+    assert r.velden["aanleiding"] == "De oude nota loopt af."

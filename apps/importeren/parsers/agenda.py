@@ -47,6 +47,12 @@ def is_agenda(regels: list[str]) -> bool:
     return len(tijdvakken(regels[:80])) >= 2
 
 
+def gremium_raden(tekst: str) -> str:
+    """A committee named in the heading ("Agenda commissie Ruimte" -> "Commissie Ruimte"); else empty (the raad)."""
+    m = re.search(r"\bcommissie[ \t]+([A-Z][\w&-]*(?:[ \t]+(?:en|&)[ \t]+[A-Z][\w-]*|[ \t]+[A-Z][\w-]*)*)", tekst)
+    return f"Commissie {m.group(1)}" if m else ""
+
+
 def soort_raden(tekst: str) -> str:
     for soort, patroon in SOORTEN:
         if re.search(patroon, tekst, re.I):
@@ -90,7 +96,7 @@ def parse(tekst: str) -> Resultaat:
         resultaat.opmerkingen.append("De datum van de vergadering is niet gevonden; vul die in.")
     velden["soort"] = soort_raden(kop_tekst) or "raadsvergadering"
     velden["locatie"] = labels.get("locatie", "")
-    velden["gremium"] = labels.get("gremium", "")
+    velden["gremium"] = labels.get("gremium", "") or gremium_raden("\n".join(niet_leeg[:8]))
     velden["openbaar"] = not re.search(r"\bbesloten\b|\bniet[- ]openbaar\b", kop_tekst, re.I)
 
     items = []

@@ -3,11 +3,12 @@ outcome and the vote where the list gives them."""
 
 import re
 
-from .agenda import soort_raden
+from .agenda import gremium_raden, soort_raden
 from .basis import (
     NUMMERING,
     Resultaat,
     datum_lezen,
+    kaal,
     labels_lezen,
     ondertekening_lezen,
     regels_van,
@@ -40,6 +41,7 @@ UITKOMSTEN = [
     ("aangenomen", r"aangenomen|conform (?:het )?voorstel|vastgesteld|ingestemd|besloten"),
 ]
 HAMERSTUK = re.compile(r"hamerstuk", re.I)
+RUBRIEKEN = {"hamerstukken": True, "bespreekstukken": False, "bespreekpunten": False, "ingekomen stukken": False}
 ZAAKNUMMER_HAAKJES = re.compile(r"\(([A-Z]{0,4}[\d./-]{4,})\)\s*$")
 
 
@@ -75,10 +77,15 @@ def parse(tekst: str) -> Resultaat:
     velden["voorzitter"] = labels.get("voorzitter", "") or handtekening.get("voorzitter", "")
     velden["griffier"] = labels.get("griffier", "") or handtekening.get("griffier", "")
     velden["locatie"] = labels.get("locatie", "")
+    velden["gremium"] = gremium_raden(kop_regel)
 
     items: list[dict] = []
+    rubriek_hamer = False
     for regel in regels:
         if not regel.strip():
+            continue
+        if (rubriek := kaal(regel)) in RUBRIEKEN:
+            rubriek_hamer = RUBRIEKEN[rubriek]  # "Hamerstukken" above a group of items
             continue
         cellen = [c.strip() for c in regel.split("\t") if c.strip()]
         if len(cellen) >= 3 and re.fullmatch(r"\d{1,2}(?:\.\d{1,2})?[a-z]?\.?", cellen[0]):
@@ -90,6 +97,7 @@ def parse(tekst: str) -> Resultaat:
                     "zaaknummer": "",
                     "besluit": " ".join(cellen[2:]),
                     "regels": [],
+                    "rubriek_hamer": rubriek_hamer,
                 }
             )
             continue
@@ -100,7 +108,14 @@ def parse(tekst: str) -> Resultaat:
             if z := ZAAKNUMMER_HAAKJES.search(titel):
                 zaaknummer, titel = z.group(1), titel[: z.start()].strip()
             items.append(
-                {"volgnummer": m.group(1), "titel": titel, "zaaknummer": zaaknummer, "besluit": "", "regels": []}
+                {
+                    "volgnummer": m.group(1),
+                    "titel": titel,
+                    "zaaknummer": zaaknummer,
+                    "besluit": "",
+                    "regels": [],
+                    "rubriek_hamer": rubriek_hamer,
+                }
             )
             continue
         if not items:
@@ -114,7 +129,7 @@ def parse(tekst: str) -> Resultaat:
         if not item["besluit"] and item["regels"]:
             item["besluit"] = " ".join(item["regels"])
         item["uitkomst"] = uitkomst_raden(item["besluit"]) if item["besluit"] else ""
-        item["hamerstuk"] = bool(HAMERSTUK.search(tekst_item + " " + item["titel"]))
+        item["hamerstuk"] = item.pop("rubriek_hamer") or bool(HAMERSTUK.search(tekst_item + " " + item["titel"]))
         stemmen = next((m for m in (p.search(tekst_item) for p in STEMMINGEN) if m), None)
         item["stemmen_voor"], item["stemmen_tegen"] = (
             (int(stemmen.group(1)), int(stemmen.group(2))) if stemmen else (None, None)
