@@ -180,3 +180,12 @@ def test_list_pages_have_a_constant_query_count(griffie_client, django_assert_ma
     _maak(6)
     with django_assert_max_num_queries(len(weinig.captured_queries)):
         assert griffie_client.get(url()).status_code == 200
+
+
+def test_import_pages_are_never_stored_in_the_page_cache(griffie_client, settings, ingelezen):
+    settings.PAGINACACHE_SECONDEN = 600
+    for url in (reverse("importeren:overzicht"), reverse("importeren:runs"), reverse("importeren:dekking")):
+        response = griffie_client.get(url)
+        assert "no-store" in response["Cache-Control"], url
+    services.documenten_importeren(bestanden=[("leeg.txt", b"")], bronnaam="nieuwe-run-xyz")
+    assert "nieuwe-run-xyz" in griffie_client.get(reverse("importeren:runs")).content.decode()
