@@ -53,6 +53,7 @@ def overzicht(request, document_form=None, export_form=None, status=200):
             "document_form": document_form or DocumentUploadForm(),
             "export_form": export_form or ExportUploadForm(),
             "te_beoordelen": _met_urls(selectors.te_beoordelen().prefetch_related("herkomst__record")[:50]),
+            "niet_ingelezen": _met_urls(selectors.niet_ingelezen().prefetch_related("herkomst__record")[:50]),
             "runs": list(selectors.runs_lijst()[:10]),
             "kruimels": [("Griffie", reverse("griffie:dashboard")), ("Importeren", None)],
         },

@@ -120,6 +120,12 @@ def test_too_large_upload_is_refused_in_the_form(griffie_client, settings):
     assert response.status_code == 400 and "te groot" in response.content.decode()
 
 
+def test_overview_lists_what_was_not_read_in(griffie_client):
+    services.documenten_importeren(bestanden=[("scan-1998.pdf", b"%PDF-1.4 kapot")], bronnaam="t")
+    html = griffie_client.get(reverse("importeren:overzicht")).content.decode()
+    assert "Niet ingelezen: handmatig invoeren" in html and "scan-1998.pdf" in html and "beschadigd" in html
+
+
 def test_export_upload_and_invalid_lines(griffie_client):
     inhoud = ndjson.als_ndjson(ndjson.snapshot()) + b"{kapot\n"
     response = griffie_client.post(
