@@ -39,6 +39,16 @@ def te_beoordelen():
     )
 
 
+def niet_ingelezen():
+    """Inputs that were not read in (unreadable, unknown, conflicts), kept for manual entry; newest first."""
+    return (
+        ImportItem.objects.filter(status__in=[ImportItem.Status.MISLUKT, ImportItem.Status.CONFLICT])
+        .select_related("herkomst", "herkomst__record_type", "run")
+        .defer("brontekst", "velden")
+        .order_by("-created_at", "-id")
+    )
+
+
 def item_detail(pk: int) -> ImportItem | None:
     return ImportItem.objects.select_related("run", "herkomst", "herkomst__record_type").filter(pk=pk).first()
 

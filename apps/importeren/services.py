@@ -10,6 +10,7 @@ and published. Idempotence: a source record is matched on (source system, source
 import datetime
 import hashlib
 import io
+import logging
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -47,6 +48,8 @@ from .parsers.tekst import (
     tekst_uit_bestand,
     zip_controleren,
 )
+
+logger = logging.getLogger(__name__)
 
 BRON_DOCUMENTEN = "documenten"
 BIJLAGE_TYPES = {PDF, DOCX, ODT, TEKST}
@@ -89,7 +92,8 @@ def _tellen(run: ImportRun, status: str) -> None:
 
 
 def _run_uitvoeren(run: ImportRun, werk: Callable[[], None]) -> ImportRun:
-    """Do the run's work in one transaction; on an unexpected error nothing of it stays, the run says why."""
+    """Do the run's work in one transaction; on an unexpected error nothing of it stays and the run says why
+    (the error is logged; the caller gets the failed run, never an exception)."""
     try:
         with transaction.atomic():
             werk()
@@ -97,9 +101,8 @@ def _run_uitvoeren(run: ImportRun, werk: Callable[[], None]) -> ImportRun:
             run.beeindigd_op = timezone.now()
             run.save()
     except Exception as exc:
+        logger.exception("Importrun %s afgebroken", run.pk)
         run.refresh_from_db()
-        for veld in ("aangemaakt", "bijgewerkt", "overgeslagen", "verwijderd", "conflicten"):
-            setattr(run, veld, 0)
         run.status = ImportRun.Status.MISLUKT
         run.beeindigd_op = timezone.now()
         run.melding = (
@@ -107,8 +110,6 @@ def _run_uitvoeren(run: ImportRun, werk: Callable[[], None]) -> ImportRun:
             f"Technische melding: {type(exc).__name__}: {str(exc)[:300]}"
         )
         run.save()
-        if not isinstance(exc, ImportFout | OnleesbaarFout | RegelFout | ValidationError):
-            raise
     return run
 
 
@@ -240,6 +241,12 @@ def _raadsbesluit_verwerken(resultaat: Resultaat, *, door) -> tuple[object, list
             f"Dit raadsbesluit hoort bij zaak {nummer or '(geen nummer gevonden)'}, maar daarvan staat nog geen "
             "raadsvoorstel in het portaal. Importeer eerst het raadsvoorstel; het besluit is bewaard voor "
             "handmatige invoer."
+        )
+    if Besluit.objects.filter(zaak_id=voorstel.zaak_id, status=Besluit.Status.GEPUBLICEERD).exists():
+        raise ImportFout(
+            f"Over zaak {nummer} is al een besluit gepubliceerd; wat gepubliceerd is verandert niet. Het document is "
+            "bewaard en als conflict gemeld: vergelijk het en maak zo nodig een rectificatie.",
+            status=ImportItem.Status.CONFLICT,
         )
     punt = Agendapunt.objects.filter(raadsvoorstel=voorstel).order_by("-vergadering__datum").first()
     if punt is None or Besluit.objects.filter(zaak_id=voorstel.zaak_id).exists():
@@ -387,7 +394,7 @@ def document_importeren(*, run: ImportRun, naam: str, data: bytes, volgnummer: i
     item = ImportItem(run=run, naam=naam, volgnummer=volgnummer, checksum=checksum, status=ImportItem.Status.MISLUKT)
     herkomst = _herkomst(bron_systeem=BRON_DOCUMENTEN, bron_id=checksum, soort=Soort.ONBEKEND)
     item.herkomst = herkomst
-    if herkomst.status == Herkomst.Status.IN_PORTAAL and herkomst.content_hash == checksum:
+    if herkomst.status == Herkomst.Status.IN_PORTAAL and herkomst.content_hash == checksum and herkomst.record:
         item.status = ImportItem.Status.OVERGESLAGEN
         item.soort = herkomst.soort
         item.reden = "Dit bestand is al eerder ingelezen (zelfde inhoud); er is niets veranderd."
@@ -433,9 +440,19 @@ def document_importeren(*, run: ImportRun, naam: str, data: bytes, volgnummer: i
         herkomst.status, herkomst.reden = Herkomst.Status.ONTBREEKT, fout.melding
     except (ImportFout, RegelFout) as fout:
         item.reden = str(fout)
-        herkomst.status, herkomst.reden = Herkomst.Status.ONTBREEKT, str(fout)
+        conflict = getattr(fout, "status", None) == ImportItem.Status.CONFLICT
+        item.status = ImportItem.Status.CONFLICT if conflict else ImportItem.Status.MISLUKT
+        herkomst.status = Herkomst.Status.CONFLICT if conflict else Herkomst.Status.ONTBREEKT
+        herkomst.reden = str(fout)
     except ValidationError as fout:
         item.reden = "De gegevens uit het document voldoen niet: " + "; ".join(fout.messages)
+        herkomst.status, herkomst.reden = Herkomst.Status.ONTBREEKT, item.reden
+    except Exception as exc:  # a parser defect on one odd document must not stop a run of thousands
+        logger.exception("Document %s kon niet worden verwerkt", naam)
+        item.reden = (
+            "Het document kon niet automatisch worden verwerkt (onverwachte fout); het is bewaard voor handmatige "
+            f"invoer. Technische melding: {type(exc).__name__}"
+        )
         herkomst.status, herkomst.reden = Herkomst.Status.ONTBREEKT, item.reden
     herkomst.save()
     item.save()

@@ -1,12 +1,14 @@
 """The griffie's import pages: upload a document or an export, review drafts, runs, coverage. Thin views,
-guarded like every griffie page (anonymous: login; others: 403). The public "Mist u een stuk?" page
-shows counts only."""
+guarded like every griffie page (anonymous: login; others: 403). The page cache invalidates on writes of
+the domain apps only, so these pages (which show import runs and items) are never cached. The public
+"Mist u een stuk?" page shows counts only."""
 
 from django.conf import settings
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from apps.griffie.views import griffie_vereist
@@ -41,6 +43,7 @@ def _kruimels(*extra):
     return [("Griffie", reverse("griffie:dashboard")), ("Importeren", reverse("importeren:overzicht")), *extra]
 
 
+@never_cache
 @griffie_vereist
 def overzicht(request, document_form=None, export_form=None, status=200):
     return render(
@@ -50,6 +53,7 @@ def overzicht(request, document_form=None, export_form=None, status=200):
             "document_form": document_form or DocumentUploadForm(),
             "export_form": export_form or ExportUploadForm(),
             "te_beoordelen": _met_urls(selectors.te_beoordelen().prefetch_related("herkomst__record")[:50]),
+            "niet_ingelezen": _met_urls(selectors.niet_ingelezen().prefetch_related("herkomst__record")[:50]),
             "runs": list(selectors.runs_lijst()[:10]),
             "kruimels": [("Griffie", reverse("griffie:dashboard")), ("Importeren", None)],
         },
@@ -109,6 +113,7 @@ def export_uploaden(request):
     return redirect("importeren:run", pk=run.pk)
 
 
+@never_cache
 @griffie_vereist
 def runs(request):
     return render(
@@ -118,6 +123,7 @@ def runs(request):
     )
 
 
+@never_cache
 @griffie_vereist
 def run(request, pk):
     run = selectors.run_detail(pk)
@@ -135,6 +141,7 @@ def run(request, pk):
     )
 
 
+@never_cache
 @griffie_vereist
 def item(request, pk):
     item = selectors.item_detail(pk)
@@ -177,6 +184,7 @@ def _jaar(request) -> int | None:
     return int(waarde) if waarde.isdigit() and 1900 < int(waarde) < 2200 else None
 
 
+@never_cache
 @griffie_vereist
 def dekking(request):
     jaar = _jaar(request)

@@ -209,7 +209,7 @@ def test_raadsvoorstel_of_another_municipality():
     v = r.velden
     assert v["zaaknummer"] == "2023-045"
     assert v["datum_raadsvergadering"] == D(2023, 12, 14)
-    assert v["portefeuillehouder"] == "wethouder J. de Boer"
+    assert v["portefeuillehouder"] == "J. de Boer"
     assert v["titel"] == "Vaststellen bestemmingsplan Centrum"
     assert r.lijsten["beslispunten"] == [
         "Het bestemmingsplan Centrum vast te stellen.",
@@ -262,3 +262,159 @@ def test_time_slots(regel, verwacht):
 
 def test_unknown_document_is_not_guessed():
     assert herkennen("Boodschappenlijst\n\nmelk\nbrood\nkaas") is None
+
+
+AGENDA_NUMMERS = """Gemeente Ede
+
+Agenda
+voor de openbare vergadering van de gemeenteraad van Ede
+
+Datum: donderdag 14 maart 2024
+Tijd: 20.00 uur
+Plaats: raadzaal
+
+1. Opening
+2. Vaststelling agenda
+3. Vragenhalfuur
+4. Hamerstukken
+  4a. Verordening afvalstoffen 2024
+  4b. Jaarstukken GGD
+5. Sluiting
+"""
+
+
+def test_agenda_page_with_numbered_items(formaat):
+    r = lees(formaat, tekst=AGENDA_NUMMERS)
+    assert r.soort == "agenda"
+    assert r.velden["titel"] == "openbare vergadering van de gemeenteraad van Ede"
+    assert (r.velden["datum"], r.velden["aanvang"], r.velden["locatie"]) == (D(2024, 3, 14), T(20, 0), "raadzaal")
+    assert (r.velden["soort"], r.velden["openbaar"]) == ("raadsvergadering", True)
+    assert [(p["volgnummer"], p["titel"]) for p in r.lijsten["agendapunten"]] == [
+        ("1", "Opening"),
+        ("2", "Vaststelling agenda"),
+        ("3", "Vragenhalfuur"),
+        ("4", "Hamerstukken"),
+        ("4a", "Verordening afvalstoffen 2024"),
+        ("4b", "Jaarstukken GGD"),
+        ("5", "Sluiting"),
+    ]
+
+
+def test_agenda_mixing_time_slots_and_numbered_items():
+    r = document_lezen(
+        "Agenda commissie Ruimte\n\nDatum: 4 juni 2024\n\n19.30 uur 1. Opening\n2. Mededelingen\n"
+        "19.45 - 20.30 3. Woonvisie\n4. Rondvraag\n\nToelichting bij de agenda\nHier staat uitleg.\n"
+        "Nog meer uitleg.\nEn nog meer.\n1. Dit is geen agendapunt"
+    )
+    assert (r.velden["soort"], r.velden["gremium"]) == ("commissie", "Commissie Ruimte")
+    punten = [(p["volgnummer"], p["titel"], p["aanvang"]) for p in r.lijsten["agendapunten"]]
+    assert punten == [
+        ("1", "Opening", T(19, 30)),
+        ("2", "Mededelingen", None),
+        ("3", "Woonvisie", T(19, 45)),
+        ("4", "Rondvraag", None),
+    ]
+
+
+def test_besluitenlijst_table_rows_and_vote_phrasings():
+    r = document_lezen(
+        "Besluitenlijst raadsvergadering 23 april 2024\n\n"
+        "Agendapunt 5: Bestemmingsplan Kernhem\nBesluit: aangenomen met 20 tegen 15 stemmen.\n"
+        "6\tGrondexploitatie\tConform voorstel besloten. Voor: 30, tegen: 5\n"
+        "7\tMotie Speeltuinen\tIngetrokken\n"
+    )
+    punten = r.lijsten["agendapunten"]
+    assert r.velden["datum"] == D(2024, 4, 23)
+    assert [(p["volgnummer"], p["titel"], p["uitkomst"]) for p in punten] == [
+        ("5", "Bestemmingsplan Kernhem", "aangenomen"),
+        ("6", "Grondexploitatie", "aangenomen"),
+        ("7", "Motie Speeltuinen", "ingetrokken"),
+    ]
+    assert (punten[0]["stemmen_voor"], punten[0]["stemmen_tegen"]) == (20, 15)
+    assert (punten[1]["stemmen_voor"], punten[1]["stemmen_tegen"]) == (30, 5)
+
+
+def test_raadsvoorstel_heading_with_number_and_proposal_phrase():
+    r = document_lezen(
+        "Raadsvoorstel 2024-017\n\nOnderwerp: Krediet sporthal\nDatum raad: 25 juni 2024\nDatum college: 4 juni 2024\n"
+        "Portefeuillehouder: A. de Wit\n\nGevraagde beslissing\nDe raad wordt voorgesteld een krediet van "
+        "€ 2 miljoen beschikbaar te stellen.\n\nSamenvatting\nDe sporthal is verouderd.\n"
+    )
+    assert r.soort == "raadsvoorstel"
+    assert (r.velden["titel"], r.velden["portefeuillehouder"]) == ("Krediet sporthal", "A. de Wit")
+    assert (r.velden["datum_raadsvergadering"], r.velden["college_besluitdatum"]) == (D(2024, 6, 25), D(2024, 6, 4))
+    assert r.lijsten["beslispunten"] == ["een krediet van € 2 miljoen beschikbaar te stellen."]
+    assert r.velden["toelichting"] == "De sporthal is verouderd."
+
+
+RAADSBESLUIT_ANDERS = """De raad van de gemeente Ede;
+
+gelezen het voorstel van burgemeester en wethouders van 12 maart 2024, nummer 2024-017;
+
+besluit:
+
+I. een krediet van € 2 miljoen beschikbaar te stellen voor de renovatie
+van sporthal De Vallei;
+II. de begroting 2024 dienovereenkomstig te wijzigen.
+
+Aldus vastgesteld in de openbare vergadering van 23 april 2024.
+
+De griffier, De voorzitter,
+A. Jansen\tR. van Schelven
+"""
+
+
+@pytest.mark.parametrize("formaat", ["txt", "pdf"])
+def test_raadsbesluit_of_another_municipality(formaat):
+    tekst = "Raadsbesluit\n\n" + RAADSBESLUIT_ANDERS
+    r = lees(formaat, tekst=tekst)
+    assert r.soort == "raadsbesluit"
+    assert (r.velden["gemeente"], r.velden["zaaknummer"]) == ("Ede", "2024-017")
+    assert (r.velden["college_besluitdatum"], r.velden["datum_vergadering"]) == (D(2024, 3, 12), D(2024, 4, 23))
+    assert r.lijsten["dictum"] == [
+        "een krediet van € 2 miljoen beschikbaar te stellen voor de renovatie van sporthal De Vallei;",
+        "de begroting 2024 dienovereenkomstig te wijzigen.",
+    ]
+    assert (r.velden["griffier"], r.velden["voorzitter"]) == ("A. Jansen", "R. van Schelven")
+
+
+def test_besluitenlijst_hamerstukken_group():
+    r = document_lezen(
+        "Besluitenlijst raadsvergadering 23 april 2024\n\nHamerstukken\n4a. Verordening afval\nBesluit: aangenomen.\n"
+        "4b. Jaarstukken GGD\nBesluit: aangenomen.\n\nBespreekstukken\n5. Woonvisie\nBesluit: aangenomen.\n"
+    )
+    assert [(p["volgnummer"], p["hamerstuk"]) for p in r.lijsten["agendapunten"]] == [
+        ("4a", True),
+        ("4b", True),
+        ("5", False),
+    ]
+
+
+def test_docx_with_a_header_table():
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Raadsvoorstel")
+    tabel = document.add_table(rows=0, cols=2)
+    for label, waarde in [
+        ("Zaaknummer", "L123456"),
+        ("Datum raadsvergadering", "8 juli 2025"),
+        ("Portefeuillehouder", "M. Bakker"),
+        ("Onderwerp", "Nota lokaal sportbeleid"),
+    ]:
+        cellen = tabel.add_row().cells
+        cellen[0].text, cellen[1].text = label, waarde
+    for regel in ["Voorstel", "De nota lokaal sportbeleid vast te stellen.", "Aanleiding", "De oude nota loopt af."]:
+        document.add_paragraph(regel)
+    uit = io.BytesIO()
+    document.save(uit)
+    from apps.importeren.parsers.tekst import tekst_uit_bestand
+
+    r = document_lezen(tekst_uit_bestand(uit.getvalue(), "v.docx").tekst)
+    assert r.soort == "raadsvoorstel"
+    assert (r.velden["zaaknummer"], r.velden["datum_raadsvergadering"]) == ("L123456", D(2025, 7, 8))
+    assert (r.velden["portefeuillehouder"], r.velden["titel"]) == ("M. Bakker", "Nota lokaal sportbeleid")
+    assert r.lijsten["beslispunten"] == ["De nota lokaal sportbeleid vast te stellen."]
+    assert r.velden["aanleiding"] == "De oude nota loopt af."

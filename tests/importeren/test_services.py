@@ -78,6 +78,24 @@ def test_same_file_twice_changes_nothing():
     assert Herkomst.objects.count() == 1
 
 
+def test_a_parser_defect_on_one_document_fails_only_that_document(monkeypatch):
+    from apps.importeren import parsers
+
+    def stuk(tekst):
+        raise IndexError("list index out of range")
+
+    monkeypatch.setitem(parsers.PARSERS, "agenda", stuk)
+    run = importeer(("agenda.txt", seed(AGENDA).encode()), ("memo.txt", seed(MEMO_OIJ).encode()))
+    assert (run.status, run.aangemaakt, run.mislukt) == ("voltooid", 1, 1)
+    assert "handmatige invoer" in run.items.get(naam="agenda.txt").reden
+
+
+def test_a_deleted_record_is_imported_again():
+    importeer(("memo.txt", seed(MEMO_OIJ).encode()))
+    Memo.objects.get().delete()
+    assert importeer(("memo.txt", seed(MEMO_OIJ).encode())).aangemaakt == 1
+
+
 def test_existing_zaak_with_voorstel_is_reported_and_kept():
     bestaand = RaadsvoorstelFactory(zaak__zaaknummer="L275141")
     run = importeer(("L275141.txt", seed(RAADSVOORSTEL).encode()))
@@ -167,8 +185,7 @@ def test_a_run_failing_halfway_leaves_nothing(monkeypatch):
         return echte(**kwargs)
 
     monkeypatch.setattr(services, "document_importeren", kapot)
-    with pytest.raises(RuntimeError):
-        importeer(("a.txt", seed(AGENDA).encode()), ("b.txt", BESLUITENLIJST.encode()))
+    importeer(("a.txt", seed(AGENDA).encode()), ("b.txt", BESLUITENLIJST.encode()))
     run = ImportRun.objects.get()
     assert run.status == "mislukt" and "niets van deze run is opgeslagen" in run.melding
     assert Vergadering.objects.count() == 0 and ImportItem.objects.count() == 0
@@ -339,3 +356,13 @@ def test_raadsbesluit_registers_a_concept_besluit_on_the_agendapunt():
     ]
     assert (besluit.griffier.naam, besluit.voorzitter.naam) == ("I. Schutte - van der Schans", "G.J. Bouwmeester")
     assert voorstel.bijlagen.get().bestand.read() == pdf
+
+
+def test_raadsbesluit_for_a_published_besluit_is_a_conflict():
+    bestaand = BesluitFactory(gepubliceerd=True, raadsvoorstel__zaak__zaaknummer="L275141")
+    tekst = seed(RAADSVOORSTEL)
+    run = importeer(("raadsbesluit.txt", tekst[tekst.index("Gemeente Leusden") :].encode()))
+    item = run.items.get()
+    assert (item.status, run.conflicten) == ("conflict", 1)
+    assert "gepubliceerd" in item.reden and item.bestand
+    assert list(bestaand.raadsvoorstel.besluiten.all()) == [bestaand]

@@ -120,6 +120,12 @@ def test_too_large_upload_is_refused_in_the_form(griffie_client, settings):
     assert response.status_code == 400 and "te groot" in response.content.decode()
 
 
+def test_overview_lists_what_was_not_read_in(griffie_client):
+    services.documenten_importeren(bestanden=[("scan-1998.pdf", b"%PDF-1.4 kapot")], bronnaam="t")
+    html = griffie_client.get(reverse("importeren:overzicht")).content.decode()
+    assert "Niet ingelezen: handmatig invoeren" in html and "scan-1998.pdf" in html and "beschadigd" in html
+
+
 def test_export_upload_and_invalid_lines(griffie_client):
     inhoud = ndjson.als_ndjson(ndjson.snapshot()) + b"{kapot\n"
     response = griffie_client.post(
@@ -180,3 +186,12 @@ def test_list_pages_have_a_constant_query_count(griffie_client, django_assert_ma
     _maak(6)
     with django_assert_max_num_queries(len(weinig.captured_queries)):
         assert griffie_client.get(url()).status_code == 200
+
+
+def test_import_pages_are_never_stored_in_the_page_cache(griffie_client, settings, ingelezen):
+    settings.PAGINACACHE_SECONDEN = 600
+    for url in (reverse("importeren:overzicht"), reverse("importeren:runs"), reverse("importeren:dekking")):
+        response = griffie_client.get(url)
+        assert "no-store" in response["Cache-Control"], url
+    services.documenten_importeren(bestanden=[("leeg.txt", b"")], bronnaam="nieuwe-run-xyz")
+    assert "nieuwe-run-xyz" in griffie_client.get(reverse("importeren:runs")).content.decode()

@@ -140,6 +140,7 @@ def besluit_bewerken(request, uuid):
         conflict=conflict,
         terug=reverse("griffie:besluit", kwargs={"uuid": uuid}),
         kruimels=[("Besluiten", reverse("griffie:besluiten"))],
+        record=besluit,
         status=409 if conflict else 200,
     )
 

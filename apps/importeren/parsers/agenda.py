@@ -47,6 +47,12 @@ def is_agenda(regels: list[str]) -> bool:
     return len(tijdvakken(regels[:80])) >= 2
 
 
+def gremium_raden(tekst: str) -> str:
+    """A committee named in the heading ("Agenda commissie Ruimte" -> "Commissie Ruimte"); else empty (the raad)."""
+    m = re.search(r"\bcommissie[ \t]+([A-Z][\w&-]*(?:[ \t]+(?:en|&)[ \t]+[A-Z][\w-]*|[ \t]+[A-Z][\w-]*)*)", tekst)
+    return f"Commissie {m.group(1)}" if m else ""
+
+
 def soort_raden(tekst: str) -> str:
     for soort, patroon in SOORTEN:
         if re.search(patroon, tekst, re.I):
@@ -70,12 +76,15 @@ def parse(tekst: str) -> Resultaat:
             titel = re.sub(r"^(?:van de|voor de|der)\s+", "", titel, flags=re.I)
             break
     if not titel:
-        for regel in niet_leeg[:8]:
+        kop_index = next((i for i, r in enumerate(niet_leeg[:8]) if AGENDA_KOP.match(r)), -1)
+        for regel in niet_leeg[kop_index + 1 : kop_index + 9]:
+            if kaal(regel).startswith("gemeente ") and len(regel) < 40:
+                continue
             if AGENDA_KOP.match(regel) or tijdvak_lezen(regel) or datum_lezen(regel)[0]:
                 continue
             if labels_lezen([regel], LABELS):
                 continue
-            titel = regel.strip()
+            titel = re.sub(r"^(?:voor|van)\s+de\s+", "", regel.strip(), flags=re.I)
             break
     kop_tekst = " ".join(niet_leeg[:12])
     datum, notitie = datum_lezen(labels.get("datum", "") or kop_tekst, context=tekst)
@@ -87,20 +96,40 @@ def parse(tekst: str) -> Resultaat:
         resultaat.opmerkingen.append("De datum van de vergadering is niet gevonden; vul die in.")
     velden["soort"] = soort_raden(kop_tekst) or "raadsvergadering"
     velden["locatie"] = labels.get("locatie", "")
-    velden["gremium"] = labels.get("gremium", "")
+    velden["gremium"] = labels.get("gremium", "") or gremium_raden("\n".join(niet_leeg[:8]))
     velden["openbaar"] = not re.search(r"\bbesloten\b|\bniet[- ]openbaar\b", kop_tekst, re.I)
 
     items = []
     vakken = [(i, tijdvak_lezen(r)) for i, r in enumerate(regels)]
     vakken = [(i, t) for i, t in vakken if t]
-    if len(vakken) >= 1:
-        for n, (_i, (aanvang, einde, rest)) in enumerate(vakken):
+    if vakken:
+        # Lines with a time slot, and numbered lines without a time between and just after them.
+        kandidaten = []
+        laatste, stilte = None, 0
+        for i, regel in enumerate(regels[vakken[0][0] :], start=vakken[0][0]):
+            if not regel.strip():
+                continue
+            vak = tijdvak_lezen(regel)
+            m = None if vak else NUMMERING.match(regel)
+            if vak or (m and len(m.group(2)) < 300):
+                kandidaten.append((vak, m))
+                laatste, stilte = i, 0
+            elif laatste is not None:
+                stilte += 1
+                if stilte >= 3:
+                    break
+        for n, (vak, m) in enumerate(kandidaten):
+            if vak:
+                aanvang, einde, rest = vak
+            else:
+                aanvang, einde, rest = None, None, m.group(0)
             nummer = ""
-            if m := NUMMERING.match(rest):
-                nummer, rest = m.group(1), m.group(2)
-            if einde is None and n + 1 < len(vakken):
-                einde = vakken[n + 1][1][0]
-            if einde is not None and einde <= aanvang:
+            if nm := NUMMERING.match(rest):
+                nummer, rest = nm.group(1), nm.group(2)
+            if aanvang and einde is None:
+                volgende = next((k[0][0] for k in kandidaten[n + 1 :] if k[0]), None)
+                einde = volgende
+            if einde is not None and aanvang is not None and einde <= aanvang:
                 einde = None
             items.append({"volgnummer": nummer, "titel": rest.strip()[:500], "aanvang": aanvang, "einde": einde})
     else:
@@ -109,8 +138,6 @@ def parse(tekst: str) -> Resultaat:
             m = NUMMERING.match(regel)
             if m and len(m.group(2)) < 300 and not is_kop(regel, ["Bijlagen"]):
                 items.append({"volgnummer": m.group(1), "titel": m.group(2).strip(), "aanvang": None, "einde": None})
-            elif items and not regel.strip():
-                continue
     resultaat.lijsten["agendapunten"] = items
     aanvang = None
     if labels.get("aanvang"):

@@ -49,7 +49,7 @@ JAAR = re.compile(r"(?<![\d/.-])(19[89]\d|20[0-4]\d)(?![\d/])")
 TIJD = r"(\d{1,2})[.:](\d{2})"
 TIJDVAK = re.compile(rf"^\s*{TIJD}\s*(?:uur)?\s*(?:(?:-|–|—|tot)\s*{TIJD}\s*(?:uur)?)?(?:\s*[:|\t]\s*|\s+)(.+)$", re.I)
 TIJDVAK_LOS = re.compile(rf"{TIJD}\s*(?:uur)?\s*(?:(?:-|–|—|tot)\s*{TIJD})?", re.I)
-LIJSTTEKEN = re.compile(r"^\s*(?:[-•*▪◦·‒–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+", re.I)
+LIJSTTEKEN = re.compile(r"^\s*(?:[-•*▪◦·‒–]|\(?\d{1,2}[.)]|\(?[a-z][.)]|(?:I|II|III|IV|V|VI|VII|VIII|IX|X)[.)])\s+")
 NUMMERING = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})?[a-z]?)[.)]?\s+(.+)$", re.I)
 
 
@@ -218,13 +218,16 @@ def alinea_tekst(regels: list[str]) -> str:
 
 
 def lijst_items(tekst: str) -> list[str]:
-    """The items of a bulleted or numbered list in the text; continuation lines join their item."""
+    """The items of a bulleted or numbered list in the text. A line right under an item (indented, or with no
+    blank line in between, as text from a PDF wraps) continues that item."""
     items: list[str] = []
+    vorige_leeg = True
     for regel in tekst.split("\n"):
         if LIJSTTEKEN.match(regel):
             items.append(zonder_lijstteken(regel))
-        elif items and regel.strip() and regel.startswith((" ", "\t")):
+        elif items and regel.strip() and (regel.startswith((" ", "\t")) or not vorige_leeg):
             items[-1] += " " + regel.strip()
+        vorige_leeg = not regel.strip()
     return [i for i in items if i]
 
 
@@ -373,6 +376,12 @@ def ondertekening_lezen(regels: list[str]) -> dict[str, str]:
         if len(delen) >= 2 and all(functies):
             for volgende in regels[i + 1 : i + 4]:
                 namen = [n.strip(" ,") for n in re.split(r"\t+|\s{3,}", volgende.strip()) if n.strip(" ,")]
+                if len(namen) != len(functies):
+                    # Text from a PDF loses the tab between the names: split before each set of initials.
+                    namen = [
+                        n.strip(" ,")
+                        for n in re.split(r"\s+(?=(?:[A-Z]\.\s?)+\s*(?:[a-z]+\s+)*[A-Z])", volgende.strip())
+                    ]
                 if len(namen) == len(functies) and all(_is_naam(n) for n in namen):
                     for f, n in zip(functies, namen, strict=True):
                         uit.setdefault(f, n)

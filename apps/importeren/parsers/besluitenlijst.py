@@ -3,11 +3,12 @@ outcome and the vote where the list gives them."""
 
 import re
 
-from .agenda import soort_raden
+from .agenda import gremium_raden, soort_raden
 from .basis import (
     NUMMERING,
     Resultaat,
     datum_lezen,
+    kaal,
     labels_lezen,
     ondertekening_lezen,
     regels_van,
@@ -26,7 +27,12 @@ LABELS = {
     "afwezig": ["Afwezig", "Afwezigen", "Afwezig met kennisgeving"],
 }
 BESLUIT = re.compile(r"^\s*(?:besluit|besloten|conclusie|afspraak|uitkomst)\s*:\s*(.+)$", re.I)
-STEMMING = re.compile(r"(\d{1,3})\s*(?:stemmen\s*)?voor\s*(?:en|,|/|-)?\s*(\d{1,3})\s*(?:stemmen\s*)?tegen", re.I)
+STEMMINGEN = [
+    re.compile(r"(\d{1,3})\s*(?:stemmen\s*)?voor\s*(?:en|,|/|-)?\s*(\d{1,3})\s*(?:stemmen\s*)?tegen", re.I),
+    re.compile(r"(\d{1,3})\s+tegen\s+(\d{1,3})\s+stemmen", re.I),
+    re.compile(r"voor\s*:?\s*(\d{1,3})\b.{0,20}?tegen\s*:?\s*(\d{1,3})", re.I),
+]
+AGENDAPUNT_NUMMER = re.compile(r"^\s*(?:agendapunt|punt)\s+(\d{1,2}(?:\.\d{1,2})?[a-z]?)\s*[.:)\-–]?\s+(.+)$", re.I)
 UITKOMSTEN = [
     ("geamendeerd_aangenomen", r"geamendeerd aangenomen"),
     ("verworpen", r"verworpen|niet aangenomen"),
@@ -35,6 +41,7 @@ UITKOMSTEN = [
     ("aangenomen", r"aangenomen|conform (?:het )?voorstel|vastgesteld|ingestemd|besloten"),
 ]
 HAMERSTUK = re.compile(r"hamerstuk", re.I)
+RUBRIEKEN = {"hamerstukken": True, "bespreekstukken": False, "bespreekpunten": False, "ingekomen stukken": False}
 ZAAKNUMMER_HAAKJES = re.compile(r"\(([A-Z]{0,4}[\d./-]{4,})\)\s*$")
 
 
@@ -70,19 +77,45 @@ def parse(tekst: str) -> Resultaat:
     velden["voorzitter"] = labels.get("voorzitter", "") or handtekening.get("voorzitter", "")
     velden["griffier"] = labels.get("griffier", "") or handtekening.get("griffier", "")
     velden["locatie"] = labels.get("locatie", "")
+    velden["gremium"] = gremium_raden(kop_regel)
 
     items: list[dict] = []
+    rubriek_hamer = False
     for regel in regels:
         if not regel.strip():
             continue
-        m = NUMMERING.match(regel)
+        if (rubriek := kaal(regel)) in RUBRIEKEN:
+            rubriek_hamer = RUBRIEKEN[rubriek]  # "Hamerstukken" above a group of items
+            continue
+        cellen = [c.strip() for c in regel.split("\t") if c.strip()]
+        if len(cellen) >= 3 and re.fullmatch(r"\d{1,2}(?:\.\d{1,2})?[a-z]?\.?", cellen[0]):
+            # A table row: number, title, decision.
+            items.append(
+                {
+                    "volgnummer": cellen[0].rstrip("."),
+                    "titel": cellen[1],
+                    "zaaknummer": "",
+                    "besluit": " ".join(cellen[2:]),
+                    "regels": [],
+                    "rubriek_hamer": rubriek_hamer,
+                }
+            )
+            continue
+        m = AGENDAPUNT_NUMMER.match(regel) or NUMMERING.match(regel)
         if m and len(m.group(2)) < 250 and not BESLUIT.match(m.group(2)):
             titel = m.group(2).strip()
             zaaknummer = ""
             if z := ZAAKNUMMER_HAAKJES.search(titel):
                 zaaknummer, titel = z.group(1), titel[: z.start()].strip()
             items.append(
-                {"volgnummer": m.group(1), "titel": titel, "zaaknummer": zaaknummer, "besluit": "", "regels": []}
+                {
+                    "volgnummer": m.group(1),
+                    "titel": titel,
+                    "zaaknummer": zaaknummer,
+                    "besluit": "",
+                    "regels": [],
+                    "rubriek_hamer": rubriek_hamer,
+                }
             )
             continue
         if not items:
@@ -96,8 +129,8 @@ def parse(tekst: str) -> Resultaat:
         if not item["besluit"] and item["regels"]:
             item["besluit"] = " ".join(item["regels"])
         item["uitkomst"] = uitkomst_raden(item["besluit"]) if item["besluit"] else ""
-        item["hamerstuk"] = bool(HAMERSTUK.search(tekst_item + " " + item["titel"]))
-        stemmen = STEMMING.search(tekst_item)
+        item["hamerstuk"] = item.pop("rubriek_hamer") or bool(HAMERSTUK.search(tekst_item + " " + item["titel"]))
+        stemmen = next((m for m in (p.search(tekst_item) for p in STEMMINGEN) if m), None)
         item["stemmen_voor"], item["stemmen_tegen"] = (
             (int(stemmen.group(1)), int(stemmen.group(2))) if stemmen else (None, None)
         )

@@ -22,9 +22,11 @@ SOORT = "raadsbesluit"
 KOPPEN = ["Raadsbesluit", "Besluit van de raad", "Besluit van de gemeenteraad", "Raadsbesluit nummer"]
 BESLUIT_REGEL = re.compile(r"^\s*(?:b\s*e\s*s\s*l\s*u\s*i\s*t|besluit|besluiten)\s*:?\s*(.*)$", re.I)
 GEBASEERD = re.compile(
-    r"(?:op basis van|gelezen|gezien|naar aanleiding van) het voorstel van (?:het college|burgemeester en "
-    r"wethouders|b\s*&\s*w)(?: van [\w\s-]+?)?(?: van| d\.?d\.?| de dato)\s+(?P<datum>.+?)"
-    r"(?:,?\s*(?:nummer|nr\.?|kenmerk|zaaknummer)\s*:?\s*(?P<nummer>[\w./-]+))?\s*[;,.]?\s*$",
+    r"(?:op basis van|gelezen|gezien|naar aanleiding van|overwegende) het voorstel van (?:het college|burgemeester "
+    r"en wethouders|b\s*&\s*w)(?: van (?:de gemeente )?[a-z][\w'-]*(?:\s[a-z][\w'-]*)*?)?,?\s+"
+    r"(?:van|d\.?d\.?|de dato)\s+"
+    r"(?P<datum>(?:\w+dag\s+)?\d{1,2}\s+[a-z]+\.?\s+\d{4}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2})"
+    r"(?:\s*,?\s*(?:nummer|nr\.?|kenmerk|zaaknummer|registratienummer)\s*:?\s*(?P<nummer>[\w./-]*\d[\w./-]*))?",
     re.I,
 )
 BESLOTEN = re.compile(
@@ -72,17 +74,22 @@ def parse(tekst: str) -> Resultaat:
     )
     dictum_start = dictum_eind = None
     overwegingen = []
+    eerste_besluit = next(
+        (i for i, r in enumerate(regels) if BESLUIT_REGEL.match(r) and len(r.strip()) < 60), len(regels)
+    )
+    # The considerations may wrap over lines (PDF): read them as one text.
+    if m := GEBASEERD.search(" ".join(" ".join(regels[:eerste_besluit]).split())):
+        datum, notitie = datum_lezen(m.group("datum"), context=tekst)
+        velden["college_besluitdatum"] = datum
+        if notitie:
+            resultaat.opmerkingen.append(notitie)
+        if m.group("nummer"):
+            velden["zaaknummer"] = eerste_woord(m.group("nummer")).rstrip(".;,")
     for i, regel in enumerate(regels):
         if m := GEMEENTE.match(regel):
             velden["gemeente"] = m.group("gemeente").strip()
             continue
-        if m := GEBASEERD.search(" ".join(regel.split())):
-            datum, notitie = datum_lezen(m.group("datum"), context=tekst)
-            velden["college_besluitdatum"] = datum
-            if notitie:
-                resultaat.opmerkingen.append(notitie)
-            if m.group("nummer"):
-                velden["zaaknummer"] = eerste_woord(m.group("nummer")).rstrip(".")
+        if GEBASEERD.search(" ".join(regel.split())):
             continue
         if dictum_start is None and BESLUIT_REGEL.match(regel) and len(regel.strip()) < 60:
             # "b e s l u i t:" alone, or "besluit: <first point>"

@@ -11,6 +11,7 @@ from .basis import (
     datum_lezen,
     eerste_woord,
     is_kop,
+    kaal,
     labels_lezen,
     lijst_items,
     ondertekening_lezen,
@@ -46,6 +47,9 @@ LABELS = {
         "Datum raad",
         "Behandeling in de raad",
         "Raadsvergadering van",
+        "Vergadering",
+        "Vergadering raad",
+        "Datum behandeling",
     ],
     "college_besluitdatum": [
         "Datum collegebesluit",
@@ -56,6 +60,9 @@ LABELS = {
         "B&W-besluit",
         "Datum B&W",
         "B&W vergadering",
+        "Datum voorstel",
+        "Datum raadsvoorstel",
+        "Collegevergadering",
     ],
     "portefeuillehouder": [
         "Portefeuillehouder",
@@ -81,6 +88,12 @@ SECTIES = {
         "Gevraagd besluit",
         "Te nemen besluit",
         "Voorstel aan de raad",
+        "Gevraagde beslissing",
+        "Voorgestelde beslissing",
+        "Te besluiten om",
+        "De raad wordt voorgesteld",
+        "Het college stelt de raad voor",
+        "Te nemen besluiten",
     ],
     "aanleiding": ["Aanleiding", "Inleiding", "Aanleiding en achtergrond", "Achtergrond"],
     "doel_effect": [
@@ -91,7 +104,15 @@ SECTIES = {
         "Beoogd effect",
         "Wat willen we bereiken",
     ],
-    "toelichting": ["Toelichting", "Toelichting op het voorstel", "Inhoud", "Kern", "Argumentatie en toelichting"],
+    "toelichting": [
+        "Toelichting",
+        "Toelichting op het voorstel",
+        "Inhoud",
+        "Kern",
+        "Argumentatie en toelichting",
+        "Samenvatting",
+        "Kern van het voorstel",
+    ],
     "argumenten": ["Argumenten", "Argument", "Argumentatie"],
     "tegenargumenten": [
         "Tegenargument / Alternatieve scenario's",
@@ -135,7 +156,8 @@ ONDERTEKENING = re.compile(
 
 def is_raadsvoorstel(regels: list[str]) -> bool:
     kop = [r for r in regels[:40] if r.strip()]
-    if any(is_kop(r, ["Raadsvoorstel", "Voorstel aan de raad", "Raadsvoorstel en besluit"]) for r in kop[:6]):
+    koppen = ["Raadsvoorstel", "Voorstel aan de raad", "Voorstel aan de gemeenteraad", "Raadsvoorstel en besluit"]
+    if any(is_kop(r, koppen) or (kaal(r).startswith("raadsvoorstel ") and len(r) <= 60) for r in kop[:6]):
         return True
     gevonden = labels_lezen(kop[:25], {k: LABELS[k] for k in ("zaaknummer", "portefeuillehouder")})
     secties = secties_splitsen(regels, SECTIES)[1]
@@ -181,7 +203,14 @@ def parse(tekst: str) -> Resultaat:
         velden[veld] = datum
         if notitie:
             resultaat.opmerkingen.append(notitie)
-    velden["portefeuillehouder"] = re.sub(r"\s*\(.*\)\s*$", "", labels.get("portefeuillehouder", "")).strip()
+    portefeuillehouder = re.sub(r"\s*\(.*\)\s*$", "", labels.get("portefeuillehouder", "")).strip()
+    portefeuillehouder = re.sub(
+        r"^(?:(?:de\s+)?(?:wethouder|burgemeester|loco-burgemeester)|dhr\.?|mevr?\.?|mw\.?|de heer|mevrouw)\s+",
+        "",
+        portefeuillehouder,
+        flags=re.I,
+    )
+    velden["portefeuillehouder"] = re.split(r"\s*[,;]\s*", portefeuillehouder)[0].strip()
 
     # The last section runs into the signature block: cut it there.
     onderteken_regels: list[str] = []
