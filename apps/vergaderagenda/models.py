@@ -80,7 +80,17 @@ class Agendapunt(VastgelegdModel, PubliekRecord, VersionedModel):
         Vergadering, on_delete=models.CASCADE, related_name="agendapunten", verbose_name=_("vergadering")
     )
     volgorde = models.PositiveIntegerField(_("volgorde"))
-    volgnummer = models.CharField(_("agendapuntnummer"), max_length=20, blank=True, help_text=_("Bijvoorbeeld 2a."))
+    volgnummer = models.CharField(
+        _("agendapuntnummer"),
+        max_length=20,
+        blank=True,
+        help_text=_("Bijvoorbeeld 2a. Leeg laten: het nummer is de plaats op de agenda en schuift mee."),
+    )
+    volgnummer_automatisch = models.BooleanField(
+        _("nummer volgt de volgorde"),
+        default=True,
+        help_text=_("Aan: het nummer is de plaats op de agenda en schuift mee. Uit: de griffie typte het nummer."),
+    )
     titel = models.CharField(_("titel"), max_length=500)
     omschrijving = models.TextField(_("omschrijving"), blank=True)
     aanvang = models.TimeField(_("aanvang"), null=True, blank=True)
