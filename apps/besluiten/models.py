@@ -117,7 +117,11 @@ class Besluit(PubliekRecord, VersionedModel):
 
     VASTGELEGD_LIDWOORD = "dit"
 
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(
+        excluded_fields=["updated_at"],
+        verbose_name=_("oude versie van besluit"),
+        verbose_name_plural=_("oude versies van besluiten"),
+    )
     objects = BesluitQuerySet.as_manager()
 
     class Meta:

@@ -41,7 +41,11 @@ class Vergadering(VastgelegdModel, PubliekRecord, VersionedModel):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT)
     toelichting = models.TextField(_("toelichting"), blank=True)
 
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(
+        excluded_fields=["updated_at"],
+        verbose_name=_("oude versie van vergadering"),
+        verbose_name_plural=_("oude versies van vergaderingen"),
+    )
     objects = VergaderingQuerySet.as_manager()
 
     class Meta:
@@ -115,7 +119,12 @@ class Agendapunt(VastgelegdModel, PubliekRecord, VersionedModel):
         Onderwerp, blank=True, related_name="agendapunten", verbose_name=_("onderwerpen")
     )
 
-    history = HistoricalRecords(excluded_fields=["updated_at"], m2m_fields=[memos])
+    history = HistoricalRecords(
+        excluded_fields=["updated_at"],
+        m2m_fields=[memos],
+        verbose_name=_("oude versie van agendapunt"),
+        verbose_name_plural=_("oude versies van agendapunten"),
+    )
     objects = AgendapuntQuerySet.as_manager()
 
     class Meta:
