@@ -119,6 +119,7 @@ class AgendapuntForm(VersieFormMixin, NieuweBijlageFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.zaak = None
         self.fields["titel"].required = False  # empty: the raadsvoorstel's title (clean)
+        self.fields["titel"].help_text = _("Leeg bij een raadsvoorstel: dan krijgt het agendapunt de titel daarvan.")
         self.fields["raadsvoorstel"].widget.attrs["data-vult-titel"] = self["titel"].id_for_label
         # Only what can be put on an agenda (withdrawn ones too, to say why not), plus the current choices.
         huidig = Q(pk=self.instance.raadsvoorstel_id) if self.instance.raadsvoorstel_id else Q(pk__in=[])
