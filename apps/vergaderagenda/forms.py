@@ -7,7 +7,14 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.forms import NieuweBijlageFormMixin, VersieFormMixin, datumveld, tijdveld, zaaknummer_controleren
+from apps.core.forms import (
+    NieuweBijlageFormMixin,
+    VastgelegdFormMixin,
+    VersieFormMixin,
+    datumveld,
+    tijdveld,
+    zaaknummer_controleren,
+)
 from apps.core.models import Gremium, Onderwerp, Zaak
 from apps.memos.models import Memo
 from apps.raadsvoorstellen.models import Raadsvoorstel
@@ -22,7 +29,7 @@ def _tijden(form, wat: str):
         form.add_error("einde", _("Het einde van %(wat)s moet na de aanvang liggen.") % {"wat": wat})
 
 
-class VergaderingForm(VersieFormMixin, forms.ModelForm):
+class VergaderingForm(VastgelegdFormMixin, VersieFormMixin, forms.ModelForm):
     datum = datumveld(_("Datum"))
     aanvang = tijdveld(_("Aanvang"), required=False)
     einde = tijdveld(_("Einde"), required=False)
@@ -79,7 +86,7 @@ class MemoKeuze(forms.ModelMultipleChoiceField):
         return f"{obj.datum:%d-%m-%Y} — {obj.betreft}" + (f" (kenmerk {obj.kenmerk})" if obj.kenmerk else "")
 
 
-class AgendapuntForm(VersieFormMixin, NieuweBijlageFormMixin, forms.ModelForm):
+class AgendapuntForm(VastgelegdFormMixin, VersieFormMixin, NieuweBijlageFormMixin, forms.ModelForm):
     aanvang = tijdveld(_("Aanvang"), required=False)
     einde = tijdveld(_("Einde"), required=False)
     raadsvoorstel = RaadsvoorstelKeuze(

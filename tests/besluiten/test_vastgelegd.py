@@ -248,3 +248,27 @@ def test_confirmation_warns_about_a_meeting_in_the_future(griffie_client):
     html = griffie_client.get(reverse("griffie:besluit-publiceren", kwargs={"uuid": besluit.uuid})).content.decode()
     assert "ligt in de toekomst" in html and "Publiceren kan niet ongedaan worden gemaakt" in html
     assert 'type="checkbox"' in html and '<label class="utrecht-form-label utrecht-form-label--checkbox"' in html
+
+
+def test_griffie_form_refuses_moving_the_meeting_of_a_published_besluit(griffie_client, gepubliceerd):
+    from django.test import Client
+
+    publiek = Client()
+    voor = stand(publiek, gepubliceerd)
+    vergadering = gepubliceerd.vergadering
+    url = reverse("griffie:vergadering-bewerken", kwargs={"uuid": vergadering.uuid})
+    antwoord = griffie_client.post(
+        url,
+        {
+            "gremium": vergadering.gremium_id,
+            "soort": vergadering.soort,
+            "titel": vergadering.titel,
+            "datum": "2024-04-01",
+            "openbaar": "on",
+            "version": vergadering.version,
+        },
+    )
+    html = antwoord.content.decode()
+    assert antwoord.status_code == 200 and "rust een gepubliceerd besluit" in html and "rectificatie" in html
+    assert Vergadering.objects.get(pk=vergadering.pk).datum == datetime.date(2024, 3, 14)
+    assert stand(publiek, Besluit.objects.get(pk=gepubliceerd.pk)) == voor
