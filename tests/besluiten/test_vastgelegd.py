@@ -272,3 +272,18 @@ def test_griffie_form_refuses_moving_the_meeting_of_a_published_besluit(griffie_
     assert antwoord.status_code == 200 and "rust een gepubliceerd besluit" in html and "rectificatie" in html
     assert Vergadering.objects.get(pk=vergadering.pk).datum == datetime.date(2024, 3, 14)
     assert stand(publiek, Besluit.objects.get(pk=gepubliceerd.pk)) == voor
+
+
+def test_command_checks_stored_pdfs_and_never_rerenders_them(gepubliceerd):
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    opslag, naam = gepubliceerd.pdf.storage, gepubliceerd.pdf.name
+    origineel = opslag.open(naam).read()
+    call_command("raadsbesluiten_renderen", "--alle", verbosity=0)
+    assert opslag.open(naam).read() == origineel
+    opslag.delete(naam)
+    opslag.save(naam, io.BytesIO(origineel + b"\n% gewijzigd"))
+    with pytest.raises(CommandError, match="wijkt af van de controlesom"):
+        call_command("raadsbesluiten_renderen", "--alle", verbosity=0)
+    assert opslag.open(naam).read() == origineel + b"\n% gewijzigd"  # reported, not overwritten
