@@ -1,7 +1,7 @@
 """Request/response plumbing every page needs, below the views."""
 
 from django.core.exceptions import BadRequest
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 NUL = "\x00"
@@ -13,15 +13,25 @@ class NulTekenMiddleware:
     PostgreSQL refuses NUL in text, and a lookup with one would raise deep inside a view; no valid address or
     search term holds one, so the request stops here, before any view, cache or database."""
 
+    # The open-data API answers errors as JSON in its own shape (titel, status, detail), so here too.
+    JSON_PADEN = ("/api/",)
+
     def __init__(self, get_response):
         self.get_response = get_response
 
+    def _fout(self, request, status: int, titel: str, detail: str):
+        if request.path_info.startswith(self.JSON_PADEN):
+            return JsonResponse({"titel": titel, "status": status, "detail": detail}, status=status)
+        if status == 404:
+            raise Http404(detail)
+        raise BadRequest(detail)
+
     def __call__(self, request):
         if NUL in request.path_info or NUL in request.path:
-            raise Http404("Deze pagina bestaat niet.")
+            return self._fout(request, 404, "Niet gevonden", "De gevraagde resource bestaat niet of is niet openbaar.")
         for naam, waarden in request.GET.lists():
             if NUL in naam or any(NUL in w for w in waarden):
-                raise BadRequest("Ongeldig teken in de zoekvraag of filter.")
+                return self._fout(request, 400, "Ongeldige vraag", "Ongeldig teken in de zoekvraag of filter.")
         return self.get_response(request)
 
 
