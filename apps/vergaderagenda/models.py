@@ -93,6 +93,7 @@ class Agendapunt(VastgelegdModel, PubliekRecord, VersionedModel):
     volgnummer_automatisch = models.BooleanField(
         _("nummer volgt de volgorde"),
         default=True,
+        db_default=True,  # rows written by COPY (the scale generator) or raw SQL too
         help_text=_("Aan: het nummer is de plaats op de agenda en schuift mee. Uit: de griffie typte het nummer."),
     )
     titel = models.CharField(_("titel"), max_length=500)
