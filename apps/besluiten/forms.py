@@ -45,7 +45,10 @@ class BesluitForm(VersieFormMixin, forms.ModelForm):
             self.fields["version"].initial = self.instance.version
         self.fields["uitkomst"].required = False
         self.fields["uitkomst"].choices = [c for c in self.fields["uitkomst"].choices if c[0]]
-        self.fields["uitkomst"].help_text = _("Verplicht om het besluit vast te stellen.")
+        self.fields["uitkomst"].help_text = _(
+            "Mag bij het registreren nog leeg blijven; nodig om het besluit vast te stellen."
+        )
+        self.fields["uitkomst"].later_verplicht = True  # the label says neither "(niet verplicht)" nor required
 
     def clean(self):
         if self.instance.pk and self.instance.status == Besluit.Status.GEPUBLICEERD:

@@ -105,7 +105,13 @@ class Besluit(PubliekRecord, VersionedModel):
     rectificatie_reden = models.TextField(_("reden van rectificatie"), blank=True)
     pdf = models.FileField(_("PDF raadsbesluit"), upload_to=raadsbesluit_pad, max_length=300, blank=True)
     pdf_sha256 = models.CharField(
-        _("SHA-256 van de PDF"), max_length=64, blank=True, editable=False, help_text=_("Vastgelegd bij publicatie.")
+        _("SHA-256 van de PDF"),
+        max_length=64,
+        blank=True,
+        default="",
+        db_default="",  # rows written by COPY (the scale generator) or raw SQL too
+        editable=False,
+        help_text=_("Vastgelegd bij publicatie."),
     )
     publicatie_gegevens = models.JSONField(
         _("gegevens bij publicatie"),
@@ -117,7 +123,11 @@ class Besluit(PubliekRecord, VersionedModel):
 
     VASTGELEGD_LIDWOORD = "dit"
 
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(
+        excluded_fields=["updated_at"],
+        verbose_name=_("oude versie van besluit"),
+        verbose_name_plural=_("oude versies van besluiten"),
+    )
     objects = BesluitQuerySet.as_manager()
 
     class Meta:

@@ -210,6 +210,26 @@ def raadsbesluit_opslaan(besluit) -> bool:
     return True
 
 
+def raadsbesluit_controleren(besluit) -> str | None:
+    """Check a stored PDF against the checksum recorded at publication; a Dutch error message, or None.
+
+    A PDF stored before checksums were recorded gets its checksum now (once): from then on it is checked."""
+    from .models import Besluit
+
+    with besluit.pdf.storage.open(besluit.pdf.name, "rb") as bestand:
+        som = pdf_controlesom(bestand.read())
+    if not besluit.pdf_sha256:
+        Besluit.objects.filter(pk=besluit.pk, pdf_sha256="").update(pdf_sha256=som)
+        besluit.pdf_sha256 = som
+        return None
+    if som != besluit.pdf_sha256:
+        return (
+            f"{besluit.zaak.zaaknummer} versie {besluit.versie}: het opgeslagen bestand wijkt af van de controlesom "
+            "bij publicatie; zet het oorspronkelijke bestand terug uit de back-up."
+        )
+    return None
+
+
 def besluit_heeft_snapshot(pk) -> bool:
     from .models import Besluit
 

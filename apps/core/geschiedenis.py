@@ -4,7 +4,7 @@ Works for every model with `history = HistoricalRecords(...)` (m2m fields includ
 are read in bulk, so a page of history runs a fixed number of queries.
 """
 
-from django.utils import formats
+from django.utils import formats, timezone
 
 GESCHIEDENIS_LIMIET = 100
 SOORTEN = {"+": "aangemaakt", "~": "gewijzigd", "-": "verwijderd"}
@@ -25,7 +25,11 @@ def _weergave(veld, waarde, namen: dict) -> str:
         return str(dict(veld.flatchoices).get(waarde, waarde))
     if isinstance(waarde, bool):
         return "ja" if waarde else "nee"
+    if isinstance(waarde, dict | list):
+        return "(vastgelegd)"  # the publication snapshot: the PDF states it
     if hasattr(waarde, "year"):
+        if hasattr(waarde, "hour") and timezone.is_aware(waarde):
+            waarde = timezone.localtime(waarde)  # one time zone everywhere: Europe/Amsterdam, like the status line
         return formats.date_format(waarde, "j F Y" if not hasattr(waarde, "hour") else "j F Y H:i")
     if hasattr(waarde, "hour"):
         return waarde.strftime("%H:%M")

@@ -5,17 +5,6 @@ from django.http import Http404, JsonResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 NUL = "\x00"
-# Under the open-data API an error is the spec's JSON ErrorResponse (titel, status, detail), also this one.
-API_PREFIX = "/api/"
-API_FOUTEN = {
-    404: ("Niet gevonden", "De gevraagde resource bestaat niet of is niet openbaar."),
-    400: ("Ongeldige aanvraag", "Ongeldig teken in een parameter van de aanvraag."),
-}
-
-
-def _api_fout(status: int) -> JsonResponse:
-    titel, detail = API_FOUTEN[status]
-    return JsonResponse({"titel": titel, "status": status, "detail": detail}, status=status)
 
 
 class NulTekenMiddleware:
@@ -24,20 +13,25 @@ class NulTekenMiddleware:
     PostgreSQL refuses NUL in text, and a lookup with one would raise deep inside a view; no valid address or
     search term holds one, so the request stops here, before any view, cache or database."""
 
+    # The open-data API answers errors as JSON in its own shape (titel, status, detail), so here too.
+    JSON_PADEN = ("/api/",)
+
     def __init__(self, get_response):
         self.get_response = get_response
 
+    def _fout(self, request, status: int, titel: str, detail: str):
+        if request.path_info.startswith(self.JSON_PADEN):
+            return JsonResponse({"titel": titel, "status": status, "detail": detail}, status=status)
+        if status == 404:
+            raise Http404(detail)
+        raise BadRequest(detail)
+
     def __call__(self, request):
-        api = request.path_info.startswith(API_PREFIX)
         if NUL in request.path_info or NUL in request.path:
-            if api:
-                return _api_fout(404)
-            raise Http404("Deze pagina bestaat niet.")
+            return self._fout(request, 404, "Niet gevonden", "De gevraagde resource bestaat niet of is niet openbaar.")
         for naam, waarden in request.GET.lists():
             if NUL in naam or any(NUL in w for w in waarden):
-                if api:
-                    return _api_fout(400)
-                raise BadRequest("Ongeldig teken in de zoekvraag of filter.")
+                return self._fout(request, 400, "Ongeldige vraag", "Ongeldig teken in de zoekvraag of filter.")
         return self.get_response(request)
 
 

@@ -262,6 +262,7 @@ class Zaak(VastgelegdModel, PubliekRecord):
     titel_door_griffie = models.BooleanField(
         _("titel door de griffie vastgesteld"),
         default=False,
+        db_default=False,  # rows written by COPY (the scale generator) or raw SQL too
         help_text=_(
             "Aan: bezoekers zien deze titel. Uit: de titel komt uit de stukken van de zaak die de bezoeker mag "
             "zien (een vertrouwelijk stuk geeft nooit een openbare titel)."

@@ -55,6 +55,18 @@ def zaaknummer_volgende(*, prefix: str | None = None) -> str:
     raise ZaaknummerFout("Er kon geen zaaknummer worden uitgegeven; probeer het opnieuw.")
 
 
+def zaaknummer_vooruitblik(*, prefix: str | None = None) -> str | None:
+    """The zaaknummer zaaknummer_volgende would give now, without reserving it (for the form's label).
+    Someone else may take it first; the number is only handed out when the form is saved."""
+    prefix = settings.ZAAKNUMMER_PREFIX if prefix is None else prefix
+    cijfers = settings.ZAAKNUMMER_CIJFERS
+    laatste = Zaaknummerreeks.objects.filter(prefix=prefix).values_list("laatste", flat=True).first()
+    kandidaat = (_hoogste_bestaande(prefix) if laatste is None else laatste) + 1
+    while Zaak.objects.filter(zaaknummer=f"{prefix}{kandidaat:0{cijfers}d}").exists():
+        kandidaat += 1
+    return f"{prefix}{kandidaat:0{cijfers}d}" if kandidaat < 10**cijfers else None
+
+
 def zaak_aanmaken(*, titel: str, zaaknummer: str | None = None, onderwerpen=()) -> Zaak:
     """Create a zaak with the given zaaknummer, or with the next free one."""
     with transaction.atomic():

@@ -51,7 +51,11 @@ class Memo(PubliekRecord, VersionedModel):
         _("vertrouwelijkheid"), max_length=20, choices=Vertrouwelijkheid.choices, default=Vertrouwelijkheid.OPENBAAR
     )
 
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(
+        excluded_fields=["updated_at"],
+        verbose_name=_("oude versie van memo"),
+        verbose_name_plural=_("oude versies van memo's"),
+    )
     objects = MemoQuerySet.as_manager()
 
     class Meta:

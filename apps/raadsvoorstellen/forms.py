@@ -15,6 +15,7 @@ from apps.core.forms import (
     zaaknummer_controleren,
 )
 from apps.core.models import Onderwerp, Zaak
+from apps.core.services import zaaknummer_vooruitblik
 
 from .models import Raadsvoorstel
 from .services import VELDEN
@@ -64,6 +65,16 @@ class RaadsvoorstelForm(VersieFormMixin, NieuweBijlageFormMixin, forms.ModelForm
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.zaak_bestaand = None
+        if not self.instance.pk:
+            if volgende := zaaknummer_vooruitblik():
+                self.fields["zaak_keuze"].choices = [
+                    (self.NIEUW, _("Neem het volgende vrije zaaknummer (nu %(nummer)s)") % {"nummer": volgende}),
+                    (self.BESTAAND, _("Gebruik een bestaand zaaknummer")),
+                ]
+                self.fields["zaak_keuze"].help_text = _(
+                    "Het nummer wordt pas bij het opslaan uitgegeven; is het dan intussen genomen, dan krijgt het "
+                    "voorstel het eerstvolgende."
+                )
         if self.instance.pk:
             del self.fields["zaak_keuze"]
             del self.fields["zaaknummer"]

@@ -68,7 +68,11 @@ class Raadsvoorstel(VastgelegdModel, PubliekRecord, VersionedModel):
         _("vertrouwelijkheid"), max_length=20, choices=Vertrouwelijkheid.choices, default=Vertrouwelijkheid.OPENBAAR
     )
 
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(
+        excluded_fields=["updated_at"],
+        verbose_name=_("oude versie van raadsvoorstel"),
+        verbose_name_plural=_("oude versies van raadsvoorstellen"),
+    )
     objects = RaadsvoorstelQuerySet.as_manager()
 
     VASTGELEGD_LIDWOORD = "dit"

@@ -7,7 +7,14 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.forms import NieuweBijlageFormMixin, VersieFormMixin, datumveld, tijdveld, zaaknummer_controleren
+from apps.core.forms import (
+    NieuweBijlageFormMixin,
+    VastgelegdFormMixin,
+    VersieFormMixin,
+    datumveld,
+    tijdveld,
+    zaaknummer_controleren,
+)
 from apps.core.models import Gremium, Onderwerp, Zaak
 from apps.memos.models import Memo
 from apps.raadsvoorstellen.models import Raadsvoorstel
@@ -22,7 +29,7 @@ def _tijden(form, wat: str):
         form.add_error("einde", _("Het einde van %(wat)s moet na de aanvang liggen.") % {"wat": wat})
 
 
-class VergaderingForm(VersieFormMixin, forms.ModelForm):
+class VergaderingForm(VastgelegdFormMixin, VersieFormMixin, forms.ModelForm):
     datum = datumveld(_("Datum"))
     aanvang = tijdveld(_("Aanvang"), required=False)
     einde = tijdveld(_("Einde"), required=False)
@@ -53,7 +60,23 @@ class VergaderingForm(VersieFormMixin, forms.ModelForm):
         return {naam: self.cleaned_data[naam] for naam in VERGADERING_VELDEN if naam in self.cleaned_data}
 
 
+class VoorstelSelect(forms.Select):
+    """Each option carries its voorstel's title, so static/js/titel-uit-voorstel.js can fill the item's title."""
+
+    class Media:
+        js = ["js/titel-uit-voorstel.js"]
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        optie = super().create_option(name, value, label, selected, index, subindex, attrs)
+        instance = getattr(value, "instance", None)
+        if instance is not None:
+            optie["attrs"]["data-titel"] = instance.titel
+        return optie
+
+
 class RaadsvoorstelKeuze(forms.ModelChoiceField):
+    widget = VoorstelSelect
+
     def label_from_instance(self, obj):
         return f"{obj.zaak.zaaknummer} — {obj.titel} ({obj.get_status_display()})"
 
@@ -63,14 +86,17 @@ class MemoKeuze(forms.ModelMultipleChoiceField):
         return f"{obj.datum:%d-%m-%Y} — {obj.betreft}" + (f" (kenmerk {obj.kenmerk})" if obj.kenmerk else "")
 
 
-class AgendapuntForm(VersieFormMixin, NieuweBijlageFormMixin, forms.ModelForm):
+class AgendapuntForm(VastgelegdFormMixin, VersieFormMixin, NieuweBijlageFormMixin, forms.ModelForm):
     aanvang = tijdveld(_("Aanvang"), required=False)
     einde = tijdveld(_("Einde"), required=False)
     raadsvoorstel = RaadsvoorstelKeuze(
         label=_("Raadsvoorstel"),
         required=False,
         queryset=Raadsvoorstel.objects.select_related("zaak").exclude(status="concept").order_by("-zaak__zaaknummer"),
-        help_text=_("Alleen aangeboden raadsvoorstellen kunnen worden geagendeerd."),
+        help_text=_(
+            "Alleen aangeboden raadsvoorstellen kunnen worden geagendeerd. Laat u de titel leeg, dan krijgt het "
+            "agendapunt de titel van het voorstel."
+        ),
     )
     zaaknummer = forms.CharField(
         label=_("Zaaknummer"),
@@ -99,6 +125,9 @@ class AgendapuntForm(VersieFormMixin, NieuweBijlageFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.zaak = None
+        self.fields["titel"].required = False  # empty: the raadsvoorstel's title (clean)
+        self.fields["titel"].help_text = _("Leeg bij een raadsvoorstel: dan krijgt het agendapunt de titel daarvan.")
+        self.fields["raadsvoorstel"].widget.attrs["data-vult-titel"] = self["titel"].id_for_label
         # Only what can be put on an agenda (withdrawn ones too, to say why not), plus the current choices.
         huidig = Q(pk=self.instance.raadsvoorstel_id) if self.instance.raadsvoorstel_id else Q(pk__in=[])
         self.fields["raadsvoorstel"].queryset = self.fields["raadsvoorstel"].queryset.filter(
@@ -140,6 +169,12 @@ class AgendapuntForm(VersieFormMixin, NieuweBijlageFormMixin, forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         _tijden(self, _("het agendapunt"))
+        if not (cleaned.get("titel") or "").strip() and "titel" not in self.errors:
+            voorstel = cleaned.get("raadsvoorstel")
+            if voorstel is not None:
+                cleaned["titel"] = voorstel.titel[:500]
+            elif "raadsvoorstel" not in self.errors:
+                self.add_error("titel", _("Vul een titel in, of kies een raadsvoorstel: dan wordt dat de titel."))
         return cleaned
 
     def _post_clean(self):

@@ -41,7 +41,11 @@ class Vergadering(VastgelegdModel, PubliekRecord, VersionedModel):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT)
     toelichting = models.TextField(_("toelichting"), blank=True)
 
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(
+        excluded_fields=["updated_at"],
+        verbose_name=_("oude versie van vergadering"),
+        verbose_name_plural=_("oude versies van vergaderingen"),
+    )
     objects = VergaderingQuerySet.as_manager()
 
     class Meta:
@@ -80,7 +84,18 @@ class Agendapunt(VastgelegdModel, PubliekRecord, VersionedModel):
         Vergadering, on_delete=models.CASCADE, related_name="agendapunten", verbose_name=_("vergadering")
     )
     volgorde = models.PositiveIntegerField(_("volgorde"))
-    volgnummer = models.CharField(_("agendapuntnummer"), max_length=20, blank=True, help_text=_("Bijvoorbeeld 2a."))
+    volgnummer = models.CharField(
+        _("agendapuntnummer"),
+        max_length=20,
+        blank=True,
+        help_text=_("Bijvoorbeeld 2a. Leeg laten: het nummer is de plaats op de agenda en schuift mee."),
+    )
+    volgnummer_automatisch = models.BooleanField(
+        _("nummer volgt de volgorde"),
+        default=True,
+        db_default=True,  # rows written by COPY (the scale generator) or raw SQL too
+        help_text=_("Aan: het nummer is de plaats op de agenda en schuift mee. Uit: de griffie typte het nummer."),
+    )
     titel = models.CharField(_("titel"), max_length=500)
     omschrijving = models.TextField(_("omschrijving"), blank=True)
     aanvang = models.TimeField(_("aanvang"), null=True, blank=True)
@@ -105,7 +120,12 @@ class Agendapunt(VastgelegdModel, PubliekRecord, VersionedModel):
         Onderwerp, blank=True, related_name="agendapunten", verbose_name=_("onderwerpen")
     )
 
-    history = HistoricalRecords(excluded_fields=["updated_at"], m2m_fields=[memos])
+    history = HistoricalRecords(
+        excluded_fields=["updated_at"],
+        m2m_fields=[memos],
+        verbose_name=_("oude versie van agendapunt"),
+        verbose_name_plural=_("oude versies van agendapunten"),
+    )
     objects = AgendapuntQuerySet.as_manager()
 
     class Meta:

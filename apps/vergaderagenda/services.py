@@ -127,6 +127,24 @@ def _voorstel_koppelen(agendapunt: Agendapunt, door) -> None:
         agendapunt.zaak_id = voorstel.zaak_id
 
 
+def automatische_nummers_bijwerken(*, vergadering: Vergadering) -> None:
+    """Numbers the clerk did not type follow the order: the n-th item on the agenda is number n.
+
+    Call inside the transaction that changed the order (with the meeting locked)."""
+    punten = vergadering.agendapunten.order_by("volgorde").values_list("pk", "volgnummer", "volgnummer_automatisch")
+    for plaats, (pk, volgnummer, automatisch) in enumerate(list(punten), 1):
+        if automatisch and volgnummer != str(plaats):
+            Agendapunt.objects.filter(pk=pk).update(volgnummer=str(plaats))
+
+
+def _nummer_kiezen(agendapunt: Agendapunt, velden: dict, *, automatisch_nummer: str | None = None) -> None:
+    """A typed number is the clerk's; an empty one (or the automatic number left as it was) follows the order."""
+    if "volgnummer" in velden:
+        nummer = (velden["volgnummer"] or "").strip()
+        agendapunt.volgnummer = nummer
+        agendapunt.volgnummer_automatisch = not nummer or nummer == automatisch_nummer
+
+
 def agendapunt_toevoegen(
     *,
     vergadering: Vergadering,
@@ -147,8 +165,10 @@ def agendapunt_toevoegen(
         _tijden_controleren(agendapunt, "het agendapunt")
         _voorstel_koppelen(agendapunt, door)
         agendapunt.volgorde = (vers.agendapunten.aggregate(m=Max("volgorde"))["m"] or 0) + 1
+        _nummer_kiezen(agendapunt, velden)
         if not agendapunt.volgnummer:
-            agendapunt.volgnummer = str(agendapunt.volgorde)
+            agendapunt.volgnummer = str(vers.agendapunten.count() + 1)
+            agendapunt.volgnummer_automatisch = True
         versie_opslaan(agendapunt, versie=None, door=door)
         geschiedenis_gebruiker(agendapunt, door)
         m2m_vervangen(agendapunt.memos, memos)
@@ -168,7 +188,11 @@ def agendapunt_bijwerken(
     door=None,
 ) -> Agendapunt:
     with transaction.atomic():
-        oud_voorstel = Agendapunt.objects.filter(pk=agendapunt.pk).values_list("raadsvoorstel_id", flat=True).first()
+        oud_voorstel, oud_nummer, oud_automatisch = (
+            Agendapunt.objects.filter(pk=agendapunt.pk)
+            .values_list("raadsvoorstel_id", "volgnummer", "volgnummer_automatisch")
+            .first()
+        )
         velden_zetten(agendapunt, velden, toegestaan=AGENDAPUNT_VELDEN)
         _tijden_controleren(agendapunt, "het agendapunt")
         if agendapunt.raadsvoorstel_id != oud_voorstel:
@@ -179,7 +203,12 @@ def agendapunt_bijwerken(
                     veld="raadsvoorstel",
                 )
             _voorstel_koppelen(agendapunt, door)
+        _nummer_kiezen(agendapunt, velden, automatisch_nummer=oud_nummer if oud_automatisch else None)
+        if agendapunt.volgnummer_automatisch:
+            agendapunt.volgnummer = oud_nummer
         versie_opslaan(agendapunt, versie=versie, door=door)
+        if agendapunt.volgnummer_automatisch:
+            automatische_nummers_bijwerken(vergadering=agendapunt.vergadering)
         m2m_vervangen(agendapunt.memos, memos)
         if onderwerpen is not None:
             agendapunt.onderwerpen.set(onderwerpen)
@@ -196,7 +225,9 @@ def agendapunt_verwijderen(*, agendapunt: Agendapunt, door=None) -> None:
         zoekindex_verwijderen(agendapunt)
         geschiedenis_gebruiker(agendapunt, door)
         bestanden = [b.bestand for b in agendapunt.bijlagen.all()]
+        vergadering = agendapunt.vergadering
         agendapunt.delete()
+        automatische_nummers_bijwerken(vergadering=vergadering)
         transaction.on_commit(lambda: bestanden_verwijderen(bestanden))
         if voorstel_id and not Agendapunt.objects.filter(raadsvoorstel_id=voorstel_id).exists():
             voorstel = Raadsvoorstel.objects.select_for_update().get(pk=voorstel_id)
@@ -227,9 +258,13 @@ def agendapunt_verplaatsen(*, agendapunt: Agendapunt, richting: str, door=None) 
         Agendapunt.objects.filter(pk=punt.pk).update(volgorde=tijdelijk)
         Agendapunt.objects.filter(pk=buur.pk).update(volgorde=a)
         punt.volgorde, buur.volgorde = b, a
+        if punt.volgnummer_automatisch and buur.volgnummer_automatisch:
+            punt.volgnummer, buur.volgnummer = buur.volgnummer, punt.volgnummer
         versie_opslaan(punt, versie=punt.version, door=door, reden="Volgorde gewijzigd")
         versie_opslaan(buur, versie=buur.version, door=door, reden="Volgorde gewijzigd")
+        automatische_nummers_bijwerken(vergadering=vergadering)
     agendapunt.volgorde, agendapunt.version = punt.volgorde, punt.version
+    agendapunt.volgnummer = Agendapunt.objects.filter(pk=punt.pk).values_list("volgnummer", flat=True)[0]
     return punt
 
 

@@ -248,3 +248,42 @@ def test_confirmation_warns_about_a_meeting_in_the_future(griffie_client):
     html = griffie_client.get(reverse("griffie:besluit-publiceren", kwargs={"uuid": besluit.uuid})).content.decode()
     assert "ligt in de toekomst" in html and "Publiceren kan niet ongedaan worden gemaakt" in html
     assert 'type="checkbox"' in html and '<label class="utrecht-form-label utrecht-form-label--checkbox"' in html
+
+
+def test_griffie_form_refuses_moving_the_meeting_of_a_published_besluit(griffie_client, gepubliceerd):
+    from django.test import Client
+
+    publiek = Client()
+    voor = stand(publiek, gepubliceerd)
+    vergadering = gepubliceerd.vergadering
+    url = reverse("griffie:vergadering-bewerken", kwargs={"uuid": vergadering.uuid})
+    antwoord = griffie_client.post(
+        url,
+        {
+            "gremium": vergadering.gremium_id,
+            "soort": vergadering.soort,
+            "titel": vergadering.titel,
+            "datum": "2024-04-01",
+            "openbaar": "on",
+            "version": vergadering.version,
+        },
+    )
+    html = antwoord.content.decode()
+    assert antwoord.status_code == 200 and "rust een gepubliceerd besluit" in html and "rectificatie" in html
+    assert Vergadering.objects.get(pk=vergadering.pk).datum == datetime.date(2024, 3, 14)
+    assert stand(publiek, Besluit.objects.get(pk=gepubliceerd.pk)) == voor
+
+
+def test_command_checks_stored_pdfs_and_never_rerenders_them(gepubliceerd):
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    opslag, naam = gepubliceerd.pdf.storage, gepubliceerd.pdf.name
+    origineel = opslag.open(naam).read()
+    call_command("raadsbesluiten_renderen", "--alle", verbosity=0)
+    assert opslag.open(naam).read() == origineel
+    opslag.delete(naam)
+    opslag.save(naam, io.BytesIO(origineel + b"\n% gewijzigd"))
+    with pytest.raises(CommandError, match="wijkt af van de controlesom"):
+        call_command("raadsbesluiten_renderen", "--alle", verbosity=0)
+    assert opslag.open(naam).read() == origineel + b"\n% gewijzigd"  # reported, not overwritten

@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from tests.browser.axe import assert_no_axe_violations
 from tests.browser.conftest import login
-from tests.factories import UserFactory
+from tests.factories import BesluitFactory, UserFactory
 from tests.griffie.conftest import maak_gegevens
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -61,3 +61,46 @@ def test_griffie_forms_with_errors_pass_axe(page, live_server):
     page.get_by_role("button", name="Opslaan").click()
     expect(page.locator("#id_stemmen_voor_error")).to_be_visible()
     assert_no_axe_violations(page)
+
+
+def test_admin_change_forms_and_publish_confirmation_pass_axe(page, live_server):
+    """The admin pages a griffie uses (change forms of besluit, zaak, vergadering; their history) and the
+    confirmation step of publishing: 0 violations, and no CSP violation in the console."""
+    from apps.besluiten.models import Besluit
+
+    UserFactory(username="griffie-axe", groep="griffie")
+    g = maak_gegevens(1)
+    besluit = g["besluit"]
+    if besluit.status == "concept":
+        Besluit.objects.filter(pk=besluit.pk).update(status="vastgesteld", uitkomst="aangenomen")
+    gepubliceerd = BesluitFactory(gepubliceerd=True, raadsvoorstel__status="besloten")
+    csp = []
+    # Violations by the page itself (its markup or its scripts); axe-core's own injected style has no source file.
+    page.add_init_script(
+        "document.addEventListener('securitypolicyviolation', e => { if (e.sourceFile) console.log('CSP-overtreding '"
+        " + e.violatedDirective + ' ' + e.sourceFile + ':' + e.lineNumber); });"
+    )
+    page.on("console", lambda m: csp.append(m.text) if m.text.startswith("CSP-overtreding") else None)
+    login(page, live_server, "griffie-axe", "geheim-wachtwoord-123")
+    urls = [
+        reverse("griffie:besluit-publiceren", kwargs={"uuid": besluit.uuid}),
+        reverse("admin:besluiten_besluit_change", args=[besluit.pk]),
+        reverse("admin:besluiten_besluit_history", args=[besluit.pk]),
+        reverse("admin:core_zaak_change", args=[besluit.zaak_id]),
+        reverse("admin:vergaderagenda_vergadering_change", args=[g["vergadering"].pk]),
+        reverse("admin:vergaderagenda_vergadering_history", args=[g["vergadering"].pk]),
+        # read-only forms of what a published besluit states or rests on, with their notice
+        reverse("admin:besluiten_besluit_change", args=[gepubliceerd.pk]),
+        reverse("admin:core_zaak_change", args=[gepubliceerd.zaak_id]),
+        reverse("admin:vergaderagenda_vergadering_change", args=[gepubliceerd.vergadering_id]),
+        reverse("admin:raadsvoorstellen_raadsvoorstel_change", args=[gepubliceerd.raadsvoorstel_id]),
+    ]
+    fouten = []
+    for url in urls:
+        page.goto(f"{live_server.url}{url}")
+        try:
+            assert_no_axe_violations(page)
+        except AssertionError as exc:
+            fouten.append(str(exc))
+    assert not fouten, "\n".join(fouten)
+    assert not csp, csp

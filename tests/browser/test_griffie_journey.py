@@ -73,7 +73,7 @@ def test_griffie_journey_from_voorstel_to_published_besluit(page, live_server, b
 
     # 3. The voorstel on its agenda; publish the agenda.
     page.get_by_role("link", name="Agendapunt toevoegen").click()
-    page.get_by_label("Titel", exact=True).fill("Regiovisie specialistische jeugdhulp")
+    page.get_by_label("Titel (niet verplicht)", exact=True).fill("Regiovisie specialistische jeugdhulp")
     page.get_by_label("hamerstuk").check()
     page.get_by_label("Raadsvoorstel (niet verplicht)", exact=True).select_option(
         label=f"{zaaknummer} — Regiovisie specialistische jeugdhulp (aangeboden)"

@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from apps.besluiten.models import Besluit
-from apps.besluiten.pdf import PdfAfwijking, pdf_controlesom, raadsbesluit_aanwezig, raadsbesluit_opslaan
+from apps.besluiten.pdf import PdfAfwijking, raadsbesluit_aanwezig, raadsbesluit_controleren, raadsbesluit_opslaan
 
 
 class Command(BaseCommand):
@@ -48,13 +48,8 @@ class Command(BaseCommand):
         ):
             if raadsbesluit_aanwezig(besluit):
                 gecontroleerd += 1
-                if besluit.pdf_sha256:
-                    with besluit.pdf.storage.open(besluit.pdf.name, "rb") as bestand:
-                        if pdf_controlesom(bestand.read()) != besluit.pdf_sha256:
-                            fouten.append(
-                                f"{besluit.zaak.zaaknummer} versie {besluit.versie}: het opgeslagen bestand wijkt af "
-                                "van de controlesom bij publicatie."
-                            )
+                if fout := raadsbesluit_controleren(besluit):
+                    fouten.append(fout)
                 continue
             try:
                 raadsbesluit_opslaan(besluit)
