@@ -155,7 +155,10 @@ def url_lijsten(seed: int) -> dict[str, list[str]]:
     onderwerpen = list(Onderwerp.objects.values_list("slug", flat=True))
     gremia = list(Gremium.objects.filter(vergaderingen__openbaar=True).distinct().values_list("slug", flat=True))
     personen = [
-        str(u) for u in Persoon.objects.filter(raadsvoorstellen__isnull=False).distinct().values_list("uuid", flat=True)
+        str(u)
+        for u in Persoon.objects.filter(raadsvoorstellen_portefeuille__isnull=False)
+        .distinct()
+        .values_list("uuid", flat=True)
     ]
     jaren = list(range(2000, timezone.localdate().year + 1))
     uitkomsten = [w for w, _ in Besluit.Uitkomst.choices]

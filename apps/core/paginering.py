@@ -113,11 +113,11 @@ class SleutelPaginator:
     def _sleutel(self) -> str | None:
         if not getattr(settings, "FRAGMENTCACHE", True):
             return None
-        from apps.paginacache.middleware import cache_generatie
+        from apps.paginacache.middleware import cache_versie
 
         sql, params = self.qs.query.sql_with_params()
         vingerafdruk = hashlib.sha256(f"{sql}|{params!r}".encode()).hexdigest()[:32]
-        return f"paginagrenzen:{self.cache_sleutel}:{cache_generatie()}:{self.per_page}:{vingerafdruk}"
+        return f"paginagrenzen:{self.cache_sleutel}:{cache_versie()}:{self.per_page}:{vingerafdruk}"
 
     def grenzen(self) -> list[tuple]:
         """The sort key of the first row of each page, in page order (one pass over the list's index)."""

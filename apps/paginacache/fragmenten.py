@@ -10,18 +10,18 @@ from typing import TypeVar
 
 from django.conf import settings
 
-from .middleware import cache_generatie
+from .middleware import cache_versie
 
 T = TypeVar("T")
 
-_bewaard: dict[str, tuple[int, object]] = {}
+_bewaard: dict[str, tuple[str, object]] = {}
 
 
 def per_generatie(naam: str, maak: Callable[[], T]) -> T:
     """`maak()`, or its result of an earlier call in this process during the same cache generation."""
     if not getattr(settings, "FRAGMENTCACHE", True):
         return maak()
-    generatie = cache_generatie()
+    generatie = cache_versie()
     bewaard = _bewaard.get(naam)
     if bewaard is not None and bewaard[0] == generatie:
         return bewaard[1]
