@@ -28,3 +28,19 @@ def per_generatie(naam: str, maak: Callable[[], T]) -> T:
     waarde = maak()
     _bewaard[naam] = (generatie, waarde)
     return waarde
+
+
+def fragment_sleutel(request) -> dict:
+    """For `{% cache fragment.seconden <name> fragment.versie ... %}` in a template: a rendered part kept in the
+    cache for this cache version, role and date (the template adds what else it depends on); `seconden` is 0
+    (nothing kept) with FRAGMENTCACHE off."""
+    from django.utils import timezone
+
+    from apps.core.permissions import rol_van
+
+    if not getattr(settings, "FRAGMENTCACHE", True):
+        return {"seconden": 0, "versie": ""}
+    return {
+        "seconden": settings.FRAGMENTCACHE_SECONDEN,
+        "versie": f"{cache_versie()}:{rol_van(request.user)}:{timezone.localdate().isoformat()}",
+    }

@@ -15,10 +15,10 @@ Invalidation: the key holds a generation number (one row, `CacheGeneratie`). Any
 model of the portal's domain apps raises it when the transaction commits, so the next request after a publish or
 change renders afresh (in the writing process at once; for anonymous visitors in other workers and servers within
 PAGINACACHE_GENERATIE_SECONDEN, default 1 s, the time a process may reuse the number it read; with a cache
-shared by several servers, such as Redis, a write counter in that cache makes it at once on every server). Services that write
-with `QuerySet.update()` (no signals) call `cache_ongeldig_maken()` themselves. The key also holds today's date
-(pages say "upcoming"), the host and the scheme. Entries expire after PAGINACACHE_SECONDEN anyway; 0 switches the
-cache off (the default in dev/test).
+shared by several servers, such as Redis, a write counter in that cache makes it at once on every server).
+Services that write with `QuerySet.update()` (no signals) call `cache_ongeldig_maken()` themselves. The key
+also holds today's date (pages say "upcoming"), the host and the scheme. Entries expire after
+PAGINACACHE_SECONDEN anyway; 0 switches the cache off (the default in dev/test).
 
 Conditional GET: every answer from the cache carries the ETag of the stored page; Django's
 ConditionalGetMiddleware (outside this one) answers a matching If-None-Match with 304. With FRAGMENTCACHE on

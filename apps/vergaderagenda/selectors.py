@@ -20,6 +20,20 @@ from apps.raadsvoorstellen.models import Raadsvoorstel, RaadsvoorstelBijlage
 from .filters import VergaderingFilter
 from .models import Agendapunt, AgendapuntBijlage, Vergadering
 
+#: The text sections of a raadsvoorstel: never read where only its title is shown.
+VOORSTEL_TEKSTEN = (
+    "voorstel",
+    "aanleiding",
+    "doel_effect",
+    "toelichting",
+    "argumenten",
+    "tegenargumenten",
+    "risicos",
+    "plan_van_aanpak",
+    "communicatie",
+    "financiele_consequenties",
+)
+
 #: How many upcoming meetings the calendar list shows before pointing to the month view.
 AANTAL_KOMEND = 25
 
@@ -147,6 +161,9 @@ def agenda_op_datum(*, user, datum: datetime.date) -> list[Vergadering]:
         # The voorstel comes in the items' own query; whether this user may see it is asked of the voorstellen'
         # own visibility rule (an EXISTS), and a hidden one is dropped below. One query fewer than a prefetch.
         .select_related("zaak", "raadsvoorstel", "raadsvoorstel__zaak")
+        # the agenda shows a voorstel's number and title only: not its ten text sections (issue 14: building
+        # those model instances was most of the page's time at 100,000 besluiten)
+        .defer(*(f"raadsvoorstel__{veld}" for veld in VOORSTEL_TEKSTEN))
         .annotate(
             voorstel_zichtbaar=Exists(
                 Raadsvoorstel.objects.zichtbaar_voor(user).filter(pk=OuterRef("raadsvoorstel_id"))
@@ -161,6 +178,7 @@ def agenda_op_datum(*, user, datum: datetime.date) -> list[Vergadering]:
                 # select_related("zaak"): the agenda links each memo to its zaak (issue 7: was one query per memo).
                 queryset=Memo.objects.zichtbaar_voor(user)
                 .select_related("zaak")
+                .defer("tekst")
                 .order_by("datum", "id")
                 .prefetch_related(
                     Prefetch("bijlagen", queryset=_bijlagen(MemoBijlage, user), to_attr="zichtbare_bijlagen")
@@ -171,7 +189,10 @@ def agenda_op_datum(*, user, datum: datetime.date) -> list[Vergadering]:
             Prefetch("onderwerpen", queryset=Onderwerp.objects.order_by("naam"), to_attr="onderwerpen_lijst"),
             Prefetch(
                 "besluiten",
-                queryset=besluit_model.objects.zichtbaar_voor(user).select_related("zaak").order_by("versie", "id"),
+                queryset=besluit_model.objects.zichtbaar_voor(user)
+                .select_related("zaak")
+                .only("id", "agendapunt_id", "zaak__zaaknummer", "titel", "uitkomst", "status", "versie")
+                .order_by("versie", "id"),
                 to_attr="zichtbare_besluiten",
             ),
         )
