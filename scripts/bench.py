@@ -245,7 +245,10 @@ def wrk(pagina: dict, duur: int, *, cache: bool = True, urls: Path | None = None
     if urls is not None:
         cmd += ["--", str(urls), os.environ.get("BENCH_SEED", "7")]
     omgeving = {**os.environ, "BENCH_POORTEN": poorten}
-    uit = subprocess.run(cmd, capture_output=True, text=True, timeout=duur + 30, check=True, env=omgeving).stdout
+    gedaan = subprocess.run(cmd, capture_output=True, text=True, timeout=duur + 30, env=omgeving)
+    if gedaan.returncode != 0:
+        raise SystemExit(f"wrk faalde ({gedaan.returncode}): {gedaan.stderr.strip()} {gedaan.stdout.strip()}")
+    uit = gedaan.stdout
     regel = next(r for r in uit.splitlines() if r.startswith("BENCH_JSON "))
     data = json.loads(regel[len("BENCH_JSON ") :])
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", uit)

@@ -6,6 +6,7 @@ from django.shortcuts import render
 
 from apps.besluiten.selectors import laatste_besluiten
 from apps.core.selectors import onderwerpen_boom, onderwerpen_lijst
+from apps.paginacache.fragmenten import per_generatie
 from apps.vergaderagenda.selectors import komende_vergaderingen, recente_vergaderingen, vergaderde_gremia
 
 from .zoeken import zoeken  # noqa: F401 - the search page lives in its own module
@@ -19,7 +20,8 @@ def home(request):
             "vergaderingen": komende_vergaderingen(user=request.user),
             "recente_vergaderingen": recente_vergaderingen(user=request.user, aantal=3),
             "besluiten": laatste_besluiten(user=request.user),
-            "onderwerpen": onderwerpen_boom()[:12],
+            # the subjects change rarely: read once per cache generation (apps.paginacache.fragmenten)
+            "onderwerpen": per_generatie("portaal:onderwerpen_boom", onderwerpen_boom)[:12],
         },
     )
 
