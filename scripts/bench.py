@@ -241,7 +241,8 @@ def wrk(pagina: dict, duur: int, *, cache: bool = True, urls: Path | None = None
         cmd += ["-H", f"Cookie: {pagina['cookie']}"]
     if not cache:
         cmd += ["-H", "X-Bench-Geen-Cache: 1"]
-    cmd.append(BASIS + pagina["pad"])
+    # wrk first connects to the URL's own address, so with several ports it names the first of them
+    cmd.append((f"http://{HOST}:{poorten.split(',')[0]}" if poorten else BASIS) + pagina["pad"])
     if urls is not None:
         cmd += ["--", str(urls), os.environ.get("BENCH_SEED", "7")]
     omgeving = {**os.environ, "BENCH_POORTEN": poorten}
