@@ -118,7 +118,8 @@ def kalender_lijst(*, vergaderingen, jaar: int | None = None, vandaag: datetime.
     jaren = [d.year for d in eerder_qs.dates("datum", "year", order="DESC")]
     if jaar not in jaren:
         jaar = jaren[0] if jaren else None
-    eerder = list(eerder_qs.filter(datum__year=jaar).order_by("-datum", "aanvang", "id")) if jaar else []
+    # lazy: the calendar keeps this list rendered (a fragment per cache version), so it is read only to render it
+    eerder = eerder_qs.filter(datum__year=jaar).order_by("-datum", "aanvang", "id") if jaar else []
     return {
         "komend": komend[:AANTAL_KOMEND],
         "meer_komend": len(komend) > AANTAL_KOMEND,
