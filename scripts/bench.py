@@ -9,7 +9,9 @@ FAIL. Loopback only; every loop is bounded in count and time.
 
 import datetime
 import json
+import math
 import os
+import random
 import re
 import signal
 import statistics
@@ -51,7 +53,16 @@ DOEL_INGELOGD_RATIO = 0.15
 DOEL_ZOEKEN_P95_MS = 50
 DOEL_QUERIES = 10
 DOEL_ICAL_S = 0.15
-DOEL_RSS_MB = 200
+DOEL_RSS_MB = 150
+# issue 14: every public page type under its distinct-URL pattern, page cache off
+DOEL_PATROON_RATIO = 0.10
+DOEL_PATROON_P99_MS = 100
+URL_AANTAL = int(os.environ.get("BENCH_URLS", "2000"))
+PDF_BEZOEKEN = int(os.environ.get("BENCH_PDF_BEZOEKEN", "60"))
+DUUR_PATROON = int(os.environ.get("BENCH_DUUR_PATROON", os.environ.get("BENCH_DUUR", "10")))
+LIJSTEN = Path(os.environ.get("BENCH_LIJSTEN", "/tmp/leusden-bench-urls"))
+# Two app servers sharing the cache in Redis: BENCH_REDIS (redis://127.0.0.1:6379/15; "" skips that part)
+REDIS = os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379/15")
 
 
 # --- Preparing the pages ---------------------------------------------------------------------------------
@@ -128,11 +139,74 @@ def paginas(g: dict, griffie: str, raadslid: str) -> list[dict]:
     ]
 
 
+def url_lijsten(seed: int) -> dict[str, list[str]]:
+    """Per access pattern a list of paths picked at random (fixed seed) from the database: what real visitors
+    and crawlers ask for, never one URL twice in a row. Besluiten of the citizens' visits get their stored PDF
+    (as at publication; the scale data has none), rendered once and kept."""
+    from apps.besluiten.models import Besluit
+    from apps.besluiten.pdf import raadsbesluit_opslaan
+    from apps.core.models import Gremium, Onderwerp, Persoon
+    from apps.vergaderagenda.models import Vergadering
+
+    rng = random.Random(seed)
+    huidig = Besluit.objects.openbaar().filter(vervangen_door__isnull=True)
+    zaaknummers = list(huidig.values_list("zaak__zaaknummer", flat=True))
+    paginas = math.ceil(len(zaaknummers) / 25)
+    onderwerpen = list(Onderwerp.objects.values_list("slug", flat=True))
+    gremia = list(Gremium.objects.filter(vergaderingen__openbaar=True).distinct().values_list("slug", flat=True))
+    personen = [
+        str(u)
+        for u in Persoon.objects.filter(raadsvoorstellen_portefeuille__isnull=False)
+        .distinct()
+        .values_list("uuid", flat=True)
+    ]
+    jaren = list(range(2000, timezone.localdate().year + 1))
+    uitkomsten = [w for w, _ in Besluit.Uitkomst.choices]
+    datums = sorted({d.isoformat() for d in Vergadering.objects.openbaar().values_list("datum", flat=True)})
+    titels = list(huidig.order_by("?").values_list("titel", flat=True)[:3000])
+    woorden = sorted({w.lower() for t in titels for w in re.findall(r"[^\W\d_]{5,}", t)})
+
+    def filters() -> str:
+        keuzes = {
+            "onderwerp": lambda: rng.choice(onderwerpen),
+            "jaar": lambda: str(rng.choice(jaren)),
+            "uitkomst": lambda: rng.choice(uitkomsten),
+            "gremium": lambda: rng.choice(gremia),
+            "portefeuillehouder": lambda: rng.choice(personen),
+        }
+        namen = rng.sample(sorted(keuzes), rng.randint(1, 3))
+        return "&".join(f"{n}={keuzes[n]()}" for n in sorted(namen))
+
+    n = URL_AANTAL
+    bezoek_zaken = rng.sample(zaaknummers, PDF_BEZOEKEN)
+    for besluit in Besluit.objects.openbaar().filter(zaak__zaaknummer__in=bezoek_zaken, pdf=""):
+        raadsbesluit_opslaan(besluit)
+    lijsten = {
+        "besluit": [f"/besluiten/{z}/" for z in rng.sample(zaaknummers, n)],
+        "besluiten ?page=N": [f"/besluiten/?page={rng.randint(1, paginas)}" for _ in range(n)],
+        "besluiten, 1-3 filters": [f"/besluiten/?{filters()}" for _ in range(n)],
+        "zoeken ?q=woord": [f"/zoeken/?q={w}" for w in rng.sample(woorden, min(n, len(woorden)))],
+        "agenda per datum": [f"/vergaderingen/{d}/" for d in rng.sample(datums, min(n, len(datums)))],
+        "tijdlijn zaak": [f"/zaken/{z}/" for z in rng.sample(zaaknummers, n)],
+        "bezoek home>lijst>besluit>pdf": [
+            f"/ /besluiten/?{filters()} /besluiten/{z}/ /besluiten/{z}/raadsbesluit.pdf" for z in bezoek_zaken
+        ],
+        "besluiten (zelfde url)": ["/besluiten/"],
+        "home": ["/"],
+        "onderwerp": [f"/onderwerpen/{rng.choice(onderwerpen)}/" for _ in range(n)],
+        "kalender": [f"/vergaderingen/?maand={rng.choice(jaren)}-{rng.randint(1, 12):02d}" for _ in range(n)],
+    }
+    LIJSTEN.mkdir(parents=True, exist_ok=True)
+    for i, paden in enumerate(lijsten.values()):
+        (LIJSTEN / f"{i:02d}.txt").write_text("\n".join(paden) + "\n")
+    return lijsten
+
+
 # --- HTTP helpers -----------------------------------------------------------------------------------------
 
 
-def haal(pad: str, headers: dict | None = None, timeout: float = 30.0):
-    verzoek = urllib.request.Request(BASIS + pad, headers=headers or {})
+def haal(pad: str, headers: dict | None = None, timeout: float = 30.0, basis: str = BASIS):
+    verzoek = urllib.request.Request(basis + pad, headers=headers or {})
     try:
         with urllib.request.urlopen(verzoek, timeout=timeout) as antwoord:
             return antwoord.status, dict(antwoord.headers), antwoord.read()
@@ -151,7 +225,7 @@ def queries(pagina: dict, *, cache: bool) -> tuple[int, int | None]:
     return status, int(aantal) if aantal is not None else None
 
 
-def wrk(pagina: dict, duur: int, *, cache: bool = True) -> dict:
+def wrk(pagina: dict, duur: int, *, cache: bool = True, urls: Path | None = None, poorten: str = "") -> dict:
     cmd = [
         "wrk",
         f"-t{WRK_THREADS}",
@@ -167,8 +241,15 @@ def wrk(pagina: dict, duur: int, *, cache: bool = True) -> dict:
         cmd += ["-H", f"Cookie: {pagina['cookie']}"]
     if not cache:
         cmd += ["-H", "X-Bench-Geen-Cache: 1"]
-    cmd.append(BASIS + pagina["pad"])
-    uit = subprocess.run(cmd, capture_output=True, text=True, timeout=duur + 30, check=True).stdout
+    # wrk first connects to the URL's own address, so with several ports it names the first of them
+    cmd.append((f"http://{HOST}:{poorten.split(',')[0]}" if poorten else BASIS) + pagina["pad"])
+    if urls is not None:
+        cmd += ["--", str(urls), os.environ.get("BENCH_SEED", "7")]
+    omgeving = {**os.environ, "BENCH_POORTEN": poorten}
+    gedaan = subprocess.run(cmd, capture_output=True, text=True, timeout=duur + 30, env=omgeving)
+    if gedaan.returncode != 0:
+        raise SystemExit(f"wrk faalde ({gedaan.returncode}): {gedaan.stderr.strip()} {gedaan.stdout.strip()}")
+    uit = gedaan.stdout
     regel = next(r for r in uit.splitlines() if r.startswith("BENCH_JSON "))
     data = json.loads(regel[len("BENCH_JSON ") :])
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", uit)
@@ -183,14 +264,14 @@ def wrk(pagina: dict, duur: int, *, cache: bool = True) -> dict:
 # --- The server ---------------------------------------------------------------------------------------------
 
 
-def start_gunicorn() -> subprocess.Popen:
+def start_gunicorn(*, poort: int = PORT, workers: int = WORKERS, omgeving: dict | None = None) -> subprocess.Popen:
     cmd = [
         str(ROOT / ".venv" / "bin" / "gunicorn"),
         "leusden_portal.wsgi:application",
         "--bind",
-        f"{HOST}:{PORT}",
+        f"{HOST}:{poort}",
         "--workers",
-        str(WORKERS),
+        str(workers),
         "--worker-class",
         "sync",
         "--backlog",
@@ -201,13 +282,13 @@ def start_gunicorn() -> subprocess.Popen:
         "warning",
         "--preload",
     ]
-    proces = subprocess.Popen(cmd, cwd=ROOT, start_new_session=True)
+    proces = subprocess.Popen(cmd, cwd=ROOT, start_new_session=True, env={**os.environ, **(omgeving or {})})
     for _ in range(300):
         time.sleep(0.1)
         if proces.poll() is not None:
             raise SystemExit("gunicorn stopte meteen; zie de uitvoer hierboven.")
         try:
-            if haal("/bench/hallo/", timeout=2)[0] == 200:
+            if haal("/bench/hallo/", timeout=2, basis=f"http://{HOST}:{poort}")[0] == 200:
                 return proces
         except OSError:
             continue
@@ -291,6 +372,81 @@ def zoekwoorden() -> list[str]:
 # --- Main ---------------------------------------------------------------------------------------------------
 
 
+def meet_patronen(lijsten: dict, *, poorten: str = "", cache: bool = False, namen=None) -> dict:
+    """The distinct-URL patterns (page cache off unless `cache`), with the hello-world baseline measured just
+    before and just after them (its mean is the run's baseline)."""
+    baseline = {"naam": "baseline (hallo wereld)", "pad": "/bench/hallo/", "soort": "baseline", "cookie": None}
+    voor = wrk(baseline, DUUR_PATROON, poorten=poorten)
+    uitkomsten = []
+    for i, (naam, paden) in enumerate(lijsten.items()):
+        if namen is not None and naam not in namen:
+            continue
+        pagina = {"naam": naam, "pad": paden[0].split()[0], "soort": "patroon", "cookie": None}
+        bestand = LIJSTEN / f"{i:02d}.txt"
+        wrk(pagina, 1, cache=cache, urls=bestand, poorten=poorten)  # warm-up: imports, connections
+        meting = wrk(pagina, DUUR_PATROON, cache=cache, urls=bestand, poorten=poorten)
+        meting.update(pagina, urls=len(paden))
+        uitkomsten.append(meting)
+        print(
+            f"  {naam:32} {meting['rps']:8.0f} req/s  p50 {meting['p50'] / 1000:6.1f} ms  "
+            f"p99 {meting['p99'] / 1000:6.1f} ms  fouten {meting['fouten']}",
+            flush=True,
+        )
+    na = wrk(baseline, DUUR_PATROON, poorten=poorten)
+    return {"baseline": (voor["rps"] + na["rps"]) / 2, "baseline_metingen": [voor, na], "patronen": uitkomsten}
+
+
+def redis_antwoordt(adres: str) -> bool:
+    try:
+        import redis
+
+        redis.Redis.from_url(adres, socket_timeout=1).ping()
+        return True
+    except Exception:  # any failure means: no Redis for this run
+        return False
+
+
+def twee_servers(lijsten: dict, lijst: list[dict]) -> dict | None:
+    """Two gunicorn instances (half the workers each) sharing the cache in Redis, the load split over both
+    (wrk's threads alternate between the two ports): cached pages and three distinct-URL patterns."""
+    if not REDIS or not redis_antwoordt(REDIS):
+        print("  (Redis antwoordt niet: dit deel wordt overgeslagen)")
+        return None
+    import redis
+
+    redis.Redis.from_url(REDIS).flushdb()
+    omgeving = {"CACHE_BACKEND": "django.core.cache.backends.redis.RedisCache", "CACHE_LOCATION": REDIS}
+    poorten = [PORT + 1, PORT + 2]
+    processen = [start_gunicorn(poort=p, workers=max(WORKERS // 2, 1), omgeving=omgeving) for p in poorten]
+    lijst_poorten = ",".join(map(str, poorten))
+    try:
+        gecachet = []
+        for pagina in [p for p in lijst if p["soort"] in ("publiek", "zoeken")][:5]:
+            wrk(pagina, 1, poorten=lijst_poorten)
+            meting = wrk(pagina, DUUR_ZONDER_CACHE or 5, poorten=lijst_poorten)
+            meting.update(pagina)
+            gecachet.append(meting)
+        patronen = meet_patronen(
+            lijsten, poorten=lijst_poorten, namen={"besluit", "besluiten ?page=N", "besluiten, 1-3 filters"}
+        )
+    finally:
+        for proces in processen:
+            stop_gunicorn(proces)
+    return {"gecachet": gecachet, **patronen}
+
+
+def zoekwoorden_nieuw(lijsten: dict, aantal: int = 300) -> list[str]:
+    """`aantal` search words the load test did not use: title words of the database, another draw."""
+    from apps.besluiten.models import Besluit
+
+    gebruikt = {p.split("q=", 1)[1] for p in lijsten["zoeken ?q=woord"]}
+    rng = random.Random(int(os.environ.get("BENCH_SEED", "7")) + 1)
+    titels = Besluit.objects.openbaar().order_by("-id").values_list("titel", flat=True)[:20000]
+    woorden = sorted({w.lower() for t in titels for w in re.findall(r"[^\W\d_]{4,}", t)} - gebruikt)
+    extra = [w for w in zoekwoorden() if w not in gebruikt]
+    return list(dict.fromkeys(rng.sample(woorden, min(aantal, len(woorden))) + extra))[:aantal]
+
+
 def main():
     print(
         f"Benchmark {datetime.datetime.now():%Y-%m-%d %H:%M} — {os.cpu_count()} cores, "
@@ -303,11 +459,17 @@ def main():
     griffie = sessie_cookie("bench-griffie", "griffie")
     raadslid = sessie_cookie("bench-raadslid", "raadslid")
     lijst = paginas(g, griffie, raadslid)
+    print("== URL-lijsten uit de database (vaste seed)")
+    lijsten = url_lijsten(int(os.environ.get("BENCH_SEED", "7")))
+    nieuwe_woorden = zoekwoorden_nieuw(lijsten)
     connection.close()
 
     proces = start_gunicorn()
     resultaten = []
     try:
+        print("== Verschillende URL's per verzoek, paginacache uit")
+        patronen = meet_patronen(lijsten)
+        print("== Steeds dezelfde URL, met paginacache")
         for pagina in lijst:
             wrk(pagina, 1)  # warm-up: every worker has the page (and a logged-in session) in its cache
             # Queries per request with the page cache bypassed, counted once the workers are warm: a session is
@@ -328,17 +490,55 @@ def main():
                 f"p99 {meting['p99'] / 1000:6.1f} ms  fouten {meting['fouten']}",
                 flush=True,
             )
-        zoeken = zoeken_zonder_cache(zoekwoorden())
+        zoeken = zoeken_zonder_cache(nieuwe_woorden)
         rss = worker_rss_mb(proces.pid)
     finally:
         stop_gunicorn(proces)
+    print("== Twee app-servers, gedeelde cache in Redis")
+    twee = twee_servers(lijsten, lijst)
     ical_s, ical_n = ical_500()
-    rapport(resultaten, zoeken, rss, ical_s, ical_n, g)
+    rapport(resultaten, zoeken, rss, ical_s, ical_n, g, patronen=patronen, twee=twee)
 
 
-def rapport(resultaten, zoeken, rss, ical_s, ical_n, g):
+def patronen_tabel(titel: str, patronen: dict, doelen: list | None) -> None:
+    basis = patronen["baseline"]
+    kop = (
+        f"{'patroon (' + titel + ')':44} {'urls':>5} {'req/s':>7} {'×basis':>7} {'p50 ms':>7} {'p99 ms':>7} "
+        f"{'fouten':>6}"
+    )
+    print()
+    print(kop)
+    print("-" * len(kop))
+    print(f"{'baseline (hallo wereld), gemiddelde voor/na':44} {'':5} {basis:7.0f} {1:7.2f}")
+    for r in patronen["patronen"]:
+        ratio = r["rps"] / basis
+        print(
+            f"{r['naam']:44} {r['urls']:5d} {r['rps']:7.0f} {ratio:7.2f} {r['p50'] / 1000:7.1f} "
+            f"{r['p99'] / 1000:7.1f} {r['fouten']:6d}"
+        )
+        if doelen is not None:
+            doelen.append(
+                (
+                    f"{r['naam']}: ≥ {DOEL_PATROON_RATIO:.2f}× basis (zonder cache)",
+                    ratio >= DOEL_PATROON_RATIO,
+                    f"{ratio:.2f}",
+                )
+            )
+            doelen.append(
+                (
+                    f"{r['naam']}: p99 ≤ {DOEL_PATROON_P99_MS} ms (zonder cache)",
+                    r["p99"] / 1000 <= DOEL_PATROON_P99_MS,
+                    f"{r['p99'] / 1000:.1f} ms",
+                )
+            )
+            doelen.append((f"{r['naam']}: 0 fouten", r["fouten"] == 0, str(r["fouten"])))
+
+
+def rapport(resultaten, zoeken, rss, ical_s, ical_n, g, *, patronen, twee):
     basis = resultaten[0]["rps"]
     doelen = []
+    patronen_tabel("verschillende URL's, paginacache uit", patronen, doelen)
+    print("\nMet paginacache (steeds dezelfde URL; de kolommen 'zonder cache' zonder):")
     kop = (
         f"{'pagina':28} {'req/s':>7} {'×basis':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'fouten':>6} "
         f"{'q koud':>6} {'q warm':>6} {'zonder cache: req/s':>20} {'p99 ms':>7}"
@@ -411,6 +611,15 @@ def rapport(resultaten, zoeken, rss, ical_s, ical_n, g):
             f"{ical_s:.3f} s ({ical_n})",
         )
     )
+    if twee:
+        print("\nTwee app-servers (elk de helft van de workers), gedeelde cache in Redis, de last verdeeld:")
+        basis_twee = twee["baseline"]
+        for r in twee["gecachet"]:
+            print(
+                f"  met paginacache {r['naam']:28} {r['rps']:7.0f} req/s  {r['rps'] / basis_twee:5.2f}× basis  "
+                f"p99 {r['p99'] / 1000:6.1f} ms  fouten {r['fouten']}"
+            )
+        patronen_tabel("twee servers + Redis, paginacache uit", twee, None)
     print(f"RSS van de gunicorn-workers na de run: {', '.join(f'{m:.0f}' for m in rss)} MB")
     doelen.append((f"RSS per worker ≤ {DOEL_RSS_MB} MB", max(rss) <= DOEL_RSS_MB, f"max {max(rss):.0f} MB"))
     print()
@@ -422,6 +631,8 @@ def rapport(resultaten, zoeken, rss, ical_s, ical_n, g):
         json.dumps(
             {
                 "resultaten": resultaten,
+                "patronen": patronen,
+                "twee_servers": twee,
                 "zoeken_zonder_cache": zoeken,
                 "rss_mb": rss,
                 "ical_s": ical_s,

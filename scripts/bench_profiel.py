@@ -91,6 +91,7 @@ def main():
     parser.add_argument("--rondes", type=int, default=3)
     parser.add_argument("--explain", action="store_true")
     parser.add_argument("--profiel", action="store_true")
+    parser.add_argument("--sorteer", default="cumulative", help="pstats order: cumulative, tottime, ...")
     parser.add_argument("--sql", type=int, default=3, help="show the N slowest statements")
     args = parser.parse_args()
     client = Client()
@@ -115,7 +116,7 @@ def main():
             client.get(url)
             profiel.disable()
             uit = io.StringIO()
-            pstats.Stats(profiel, stream=uit).sort_stats("cumulative").print_stats(25)
+            pstats.Stats(profiel, stream=uit).sort_stats(args.sorteer).print_stats(25)
             print(uit.getvalue())
 
 

@@ -2,7 +2,8 @@
 # The Debian packages the portal needs beside its Python requirements, installed when missing.
 #   scripts/systeempakketten.sh run    WeasyPrint's Pango and a font (PDF raadsbesluiten), python3-venv
 #   scripts/systeempakketten.sh test   the same, plus Chromium (browser tests) and PostgreSQL (a throwaway
-#                                      cluster when no server answers on localhost:5432)
+#                                      cluster when no server answers on localhost:5432) and Redis (the
+#                                      shared-cache tests)
 # Without root and without sudo it names what is missing and carries on.
 set -euo pipefail
 doel=${1:-run}
@@ -14,6 +15,7 @@ python3 -c 'import ensurepip' >/dev/null 2>&1 || need+=(python3-venv)
 if [ "$doel" = test ]; then
   [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || need+=(chromium)
   command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+  command -v redis-server >/dev/null 2>&1 || need+=(redis-server)  # the shared-cache tests
 fi
 [ ${#need[@]} -eq 0 ] && exit 0
 

@@ -15,6 +15,13 @@ $BIN/djhtml --check --tabwidth 2 templates
 $BIN/mypy
 DATABASE_URL= $BIN/python manage.py makemigrations --check --dry-run
 
+# The shared-cache tests (tests/paginacache/test_gedeelde_cache.py) need Redis on 127.0.0.1:6379: start it when
+# it is installed and not running (in memory only, no files); without it those tests are skipped.
+if command -v redis-server >/dev/null 2>&1 && ! (command -v redis-cli >/dev/null 2>&1 && redis-cli -h 127.0.0.1 ping >/dev/null 2>&1); then
+  echo "== Redis starten (127.0.0.1:6379)"
+  redis-server --bind 127.0.0.1 --port 6379 --save "" --appendonly no --daemonize yes >/dev/null
+fi
+
 echo "== Pass 1/2: SQLite"
 DATABASE_URL= $BIN/pytest -m "not browser" -p no:cacheprovider "${PYTEST_ARGS[@]}"
 

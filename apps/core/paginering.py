@@ -113,11 +113,11 @@ class SleutelPaginator:
     def _sleutel(self) -> str | None:
         if not getattr(settings, "FRAGMENTCACHE", True):
             return None
-        from apps.paginacache.middleware import cache_generatie
+        from apps.paginacache.middleware import cache_versie
 
         sql, params = self.qs.query.sql_with_params()
         vingerafdruk = hashlib.sha256(f"{sql}|{params!r}".encode()).hexdigest()[:32]
-        return f"paginagrenzen:{self.cache_sleutel}:{cache_generatie()}:{self.per_page}:{vingerafdruk}"
+        return f"paginagrenzen:{self.cache_sleutel}:{cache_versie()}:{self.per_page}:{vingerafdruk}"
 
     def grenzen(self) -> list[tuple]:
         """The sort key of the first row of each page, in page order (one pass over the list's index)."""
@@ -191,7 +191,9 @@ class SleutelPaginator:
         except (TypeError, ValueError):
             nummer = 1
         start = (nummer - 1) * self.per_page
-        if nummer == 1 or (start < OFFSETGRENS and not self.altijd_grenzen):
+        # a filtered list near its start: OFFSET; else (and always for the unfiltered list: the same queries on
+        # page 1 as on page 3,000) through the page's key
+        if not self.altijd_grenzen and (nummer == 1 or start < OFFSETGRENS):
             rijen = list(self.qs[start : start + self.per_page + 1])
             if rijen or nummer == 1:
                 return SleutelPagina(self, nummer, rijen[: self.per_page], heeft_volgende=len(rijen) > self.per_page)

@@ -14,13 +14,17 @@ What is cached: GET/HEAD answers (200, HTML, Atom/RSS or iCalendar, at most 1 MB
 Invalidation: the key holds a generation number (one row, `CacheGeneratie`). Any save, delete or m2m change of a
 model of the portal's domain apps raises it when the transaction commits, so the next request after a publish or
 change renders afresh (in the writing process at once; for anonymous visitors in other workers and servers within
-PAGINACACHE_GENERATIE_SECONDEN, default 1 s, the time a process may reuse the number it read). Services that write
-with `QuerySet.update()` (no signals) call `cache_ongeldig_maken()` themselves. The key also holds today's date
-(pages say "upcoming"), the host and the scheme. Entries expire after PAGINACACHE_SECONDEN anyway; 0 switches the
-cache off (the default in dev/test).
+PAGINACACHE_GENERATIE_SECONDEN, default 1 s, the time a process may reuse the number it read; with a cache
+shared by several servers, such as Redis, a write counter in that cache makes it at once on every server).
+Services that write with `QuerySet.update()` (no signals) call `cache_ongeldig_maken()` themselves. The key
+also holds today's date (pages say "upcoming"), the host and the scheme. Entries expire after
+PAGINACACHE_SECONDEN anyway; 0 switches the cache off (the default in dev/test).
 
 Conditional GET: every answer from the cache carries the ETag of the stored page; Django's
-ConditionalGetMiddleware (outside this one) answers a matching If-None-Match with 304.
+ConditionalGetMiddleware (outside this one) answers a matching If-None-Match with 304. With FRAGMENTCACHE on
+(the default outside tests), an anonymous page's ETag is derived from the cache generation, the date and the
+address, so a crawler's If-None-Match is answered with 304 before anything is rendered or read, with the page
+cache on or off.
 """
 
 import hashlib
@@ -32,7 +36,7 @@ from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseNotModified
 from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.html import escape
@@ -81,10 +85,39 @@ def cache_generatie(*, vers: bool = False) -> int:
     return nummer
 
 
+# With a cache shared by several servers (Redis, Memcached), every write also raises a counter in that cache,
+# and every request reads it: another server's pages are stale from the write on, not up to
+# PAGINACACHE_GENERATIE_SECONDEN later. A cache of one process (locmem) has no use for it.
+TELLER = "paginacache:schrijfteller"
+LOKALE_CACHES = ("django.core.cache.backends.locmem.LocMemCache", "django.core.cache.backends.dummy.DummyCache")
+
+
+def gedeelde_cache() -> bool:
+    return settings.CACHES["default"]["BACKEND"] not in LOKALE_CACHES
+
+
+def cache_versie(*, vers: bool = False) -> str:
+    """What cached pages and page parts are keyed by: the generation, and with a shared cache its write counter."""
+    versie = str(cache_generatie(vers=vers))
+    if gedeelde_cache():
+        versie += f".{cache.get(TELLER, 0)}"
+    return versie
+
+
+def _teller_ophogen() -> None:
+    try:
+        cache.incr(TELLER)
+    except ValueError:  # not in the cache (yet, or any more): start it
+        if not cache.add(TELLER, 1, timeout=None):
+            cache.incr(TELLER)
+
+
 def _ophogen() -> None:
     from .models import CacheGeneratie
 
     _gelezen["nummer"] = None
+    if gedeelde_cache():
+        _teller_ophogen()
     if not CacheGeneratie.objects.filter(pk=1).update(nummer=F("nummer") + 1):
         CacheGeneratie.objects.get_or_create(pk=1, defaults={"nummer": 1})
 
@@ -169,6 +202,49 @@ class PaginaCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        etag = self._generatie_etag(request)
+        if etag is not None and etag in request.headers.get("If-None-Match", ""):
+            # A crawler revalidating: nothing changed since this generation began, so no page is rendered.
+            niet_gewijzigd = HttpResponseNotModified()
+            niet_gewijzigd["ETag"] = etag
+            return niet_gewijzigd
+        response = self._antwoord(request)
+        if (
+            etag is not None
+            and response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not response.has_header("ETag")
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            and response.get("Content-Type", "").startswith(TYPES)
+        ):
+            response["ETag"] = etag
+        return response
+
+    @staticmethod
+    def _generatie_etag(request) -> str | None:
+        """For anonymous visitors: an ETag from the cache generation, the date and the address, known before the
+        page is rendered (a weak one: the same page, not necessarily the same bytes). None where it does not apply
+        (FRAGMENTCACHE off, a session, not a GET, the admin, the API, bijlagen, ...)."""
+        if (
+            not getattr(settings, "FRAGMENTCACHE", True)
+            or request.method not in ("GET", "HEAD")
+            or request.path.startswith(NIET_CACHEN)
+            or not _zonder_sessie(request)
+        ):
+            return None
+        sleutel = "|".join(
+            [
+                cache_versie(),
+                timezone.localdate().isoformat(),
+                request.scheme,
+                request.get_host(),
+                request.get_full_path(),
+            ]
+        )
+        return 'W/"g' + hashlib.sha256(sleutel.encode()).hexdigest()[:32] + '"'
+
+    def _antwoord(self, request):
         seconden = getattr(settings, "PAGINACACHE_SECONDEN", 0)
         if (
             not seconden
@@ -188,7 +264,7 @@ class PaginaCacheMiddleware:
             + hashlib.sha256(
                 "|".join(
                     [
-                        str(cache_generatie(vers=ingelogd)),
+                        cache_versie(vers=ingelogd),
                         timezone.localdate().isoformat(),
                         rol,
                         request.scheme,

@@ -22,6 +22,7 @@ from apps.besluiten.models import Besluit
 from apps.core.models import Onderwerp, Zaak
 from apps.memos.models import Memo, MemoBehandeling
 from apps.moties.models import Amendement, Motie
+from apps.paginacache.fragmenten import per_generatie
 from apps.raadsvoorstellen.models import Raadsvoorstel
 from apps.vergaderagenda.models import Agendapunt, Vergadering
 
@@ -395,7 +396,7 @@ def onderwerp_tijdlijn(*, user, slug: str, vandaag: datetime.date | None = None,
     """The onderwerp with the timeline of one page of its zaken (and sub-onderwerpen' zaken), newest first, plus
     on the first page the memo's and agenda items tied to the onderwerp without a zaak; None when it does not
     exist. A zaak's own steps (also those tied to the onderwerp) show on the page of that zaak."""
-    alle = list(Onderwerp.objects.order_by("naam"))
+    alle = per_generatie("portaal:onderwerpen", lambda: list(Onderwerp.objects.order_by("naam")))
     onderwerp = next((o for o in alle if o.slug == slug), None)
     if onderwerp is None:
         return None

@@ -1,25 +1,33 @@
 """Pages that combine the domain apps. Thin: read the request, call selectors, render."""
 
 import datetime
+import functools
 
 from django.shortcuts import render
 
 from apps.besluiten.selectors import laatste_besluiten
 from apps.core.selectors import onderwerpen_boom, onderwerpen_lijst
+from apps.paginacache.fragmenten import fragment_sleutel, per_generatie
 from apps.vergaderagenda.selectors import komende_vergaderingen, recente_vergaderingen, vergaderde_gremia
 
 from .zoeken import zoeken  # noqa: F401 - the search page lives in its own module
 
 
 def home(request):
+    """The home page depends on the role, the date and the data only, not on the URL: its content is kept rendered
+    per cache version, role and date (`{% cache %}` with `fragment`), and the lists are read only when it has to
+    be rendered again (each a memoised callable, which the template calls)."""
+    user = request.user
     return render(
         request,
         "portaal/home.html",
         {
-            "vergaderingen": komende_vergaderingen(user=request.user),
-            "recente_vergaderingen": recente_vergaderingen(user=request.user, aantal=3),
-            "besluiten": laatste_besluiten(user=request.user),
-            "onderwerpen": onderwerpen_boom()[:12],
+            "fragment": fragment_sleutel(request),
+            "vergaderingen": functools.cache(lambda: komende_vergaderingen(user=user)),
+            "recente_vergaderingen": functools.cache(lambda: recente_vergaderingen(user=user, aantal=3)),
+            "besluiten": functools.cache(lambda: laatste_besluiten(user=user)),
+            # the subjects change rarely: read once per cache generation (apps.paginacache.fragmenten)
+            "onderwerpen": functools.cache(lambda: per_generatie("portaal:onderwerpen_boom", onderwerpen_boom)[:12]),
         },
     )
 

@@ -11,13 +11,13 @@ from apps.besluiten.selectors import huidig_besluit
 from apps.core.models import Zoekdocument
 from apps.core.permissions import rol_van
 from apps.core.search import (
-    KANDIDATEN,
     MAX_ZOEKLENGTE,
     fragmenten,
     is_zaaknummer,
     ontleed_zoekvraag,
     zoekdocumenten,
 )
+from apps.core.search import config as zoekconfig
 
 PER_PAGINA = 25
 
@@ -37,6 +37,11 @@ class ZoekForm(forms.Form):
         label="Soort stuk", required=False, choices=[("", "Alle soorten"), *Zoekdocument.Soort.choices]
     )
     jaar = forms.TypedChoiceField(label="Jaar", required=False, choices=_jaren, coerce=int, empty_value=None)
+    sorteer = forms.ChoiceField(
+        label="Sorteren op",
+        required=False,
+        choices=[("", "Relevantie (alle jaren, recente iets hoger)"), ("datum", "Datum, nieuwste eerst")],
+    )
 
     def clean_q(self):
         return self.cleaned_data["q"][:MAX_ZOEKLENGTE]
@@ -78,7 +83,13 @@ def zoeken(request):
         )
         return render(request, "portaal/zoeken.html", context)
 
-    qs = zoekdocumenten(rol=rol_van(request.user), vraag=vraag, soort=data.get("soort") or None, jaar=data.get("jaar"))
+    qs = zoekdocumenten(
+        rol=rol_van(request.user),
+        vraag=vraag,
+        soort=data.get("soort") or None,
+        jaar=data.get("jaar"),
+        sortering="datum" if data.get("sorteer") == "datum" else "relevantie",
+    )
     pagina = Paginator(qs, PER_PAGINA).get_page(request.GET.get("page"))
     rijen = list(pagina.object_list)
     koppen = fragmenten(rijen, vraag)
@@ -91,7 +102,9 @@ def zoeken(request):
             "page_obj": pagina,
             "resultaten": rijen,
             "aantal": pagina.paginator.count,
-            "afgekapt": pagina.paginator.count >= KANDIDATEN,
+            "afgekapt": qs.afgekapt,
+            "kandidaten": zoekconfig.KANDIDATEN,
+            "op_datum": qs.sortering == "datum",
             "querystring": querystring.urlencode(),
         }
     )

@@ -19,6 +19,20 @@ from apps.raadsvoorstellen.models import Raadsvoorstel, RaadsvoorstelBijlage
 from .filters import VergaderingFilter
 from .models import Agendapunt, AgendapuntBijlage, Vergadering
 
+#: The text sections of a raadsvoorstel: never read where only its title is shown.
+VOORSTEL_TEKSTEN = (
+    "voorstel",
+    "aanleiding",
+    "doel_effect",
+    "toelichting",
+    "argumenten",
+    "tegenargumenten",
+    "risicos",
+    "plan_van_aanpak",
+    "communicatie",
+    "financiele_consequenties",
+)
+
 #: How many upcoming meetings the calendar list shows before pointing to the month view.
 AANTAL_KOMEND = 25
 
@@ -103,7 +117,8 @@ def kalender_lijst(*, vergaderingen, jaar: int | None = None, vandaag: datetime.
     jaren = [d.year for d in eerder_qs.dates("datum", "year", order="DESC")]
     if jaar not in jaren:
         jaar = jaren[0] if jaren else None
-    eerder = list(eerder_qs.filter(datum__year=jaar).order_by("-datum", "aanvang", "id")) if jaar else []
+    # lazy: the calendar keeps this list rendered (a fragment per cache version), so it is read only to render it
+    eerder = eerder_qs.filter(datum__year=jaar).order_by("-datum", "aanvang", "id") if jaar else []
     return {
         "komend": komend[:AANTAL_KOMEND],
         "meer_komend": len(komend) > AANTAL_KOMEND,
@@ -151,6 +166,9 @@ def agenda_op_datum(*, user, datum: datetime.date) -> list[Vergadering]:
         # The voorstel comes in the items' own query; whether this user may see it is asked of the voorstellen'
         # own visibility rule (an EXISTS), and a hidden one is dropped below. One query fewer than a prefetch.
         .select_related("zaak", "raadsvoorstel", "raadsvoorstel__zaak")
+        # the agenda shows a voorstel's number and title only: not its ten text sections (issue 14: building
+        # those model instances was most of the page's time at 100,000 besluiten)
+        .defer(*(f"raadsvoorstel__{veld}" for veld in VOORSTEL_TEKSTEN))
         .annotate(
             voorstel_zichtbaar=Exists(
                 Raadsvoorstel.objects.zichtbaar_voor(user).filter(pk=OuterRef("raadsvoorstel_id"))
@@ -165,6 +183,7 @@ def agenda_op_datum(*, user, datum: datetime.date) -> list[Vergadering]:
                 # select_related("zaak"): the agenda links each memo to its zaak (without it: one query per memo).
                 queryset=Memo.objects.zichtbaar_voor(user)
                 .select_related("zaak")
+                .defer("tekst")
                 .order_by("datum", "id")
                 .prefetch_related(
                     Prefetch("bijlagen", queryset=_bijlagen(MemoBijlage, user), to_attr="zichtbare_bijlagen")
@@ -175,7 +194,10 @@ def agenda_op_datum(*, user, datum: datetime.date) -> list[Vergadering]:
             Prefetch("onderwerpen", queryset=Onderwerp.objects.order_by("naam"), to_attr="onderwerpen_lijst"),
             Prefetch(
                 "besluiten",
-                queryset=besluit_model.objects.zichtbaar_voor(user).select_related("zaak").order_by("versie", "id"),
+                queryset=besluit_model.objects.zichtbaar_voor(user)
+                .select_related("zaak")
+                .only("id", "agendapunt_id", "zaak__zaaknummer", "titel", "uitkomst", "status", "versie")
+                .order_by("versie", "id"),
                 to_attr="zichtbare_besluiten",
             ),
             Prefetch(

@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from apps.paginacache.fragmenten import fragment_sleutel
+
 from .ical import ical_feed, vergaderingen_als_ical
 from .selectors import (
     agenda_op_datum,
@@ -99,6 +101,9 @@ def kalender(request):
             "weken": kalender_maand(vergaderingen=vergaderingen, jaar=maand.year, maand=maand.month, vandaag=vandaag),
             "vandaag": vandaag,
             "gremia": vergaderde_gremia(user=request.user),
+            # the lists of upcoming and earlier meetings are kept rendered per cache version, role and date
+            # (they do not depend on the month shown: a crawler walking the months reuses them)
+            "fragment": fragment_sleutel(request),
             **lijst,
         },
     )

@@ -124,3 +124,26 @@ def test_query_counter_only_counts_when_asked():
     gevraagd = middleware(RequestFactory().get("/", HTTP_X_BENCH_QUERIES="1"))
     assert gevraagd["X-Query-Count"] == "2"
     assert "X-Query-Count" not in middleware(RequestFactory().get("/"))
+
+
+@pytest.mark.django_db
+def test_a_crawler_revalidates_without_a_page_being_rendered(
+    client, settings, django_assert_max_num_queries, django_capture_on_commit_callbacks
+):
+    """With FRAGMENTCACHE on, an anonymous page's ETag comes from the cache generation: If-None-Match is
+    answered with 304 before the view runs (page cache on or off), and a write gives a new ETag."""
+    settings.FRAGMENTCACHE = True
+    settings.PAGINACACHE_GENERATIE_SECONDEN = 0
+    paginacache_module._gelezen["nummer"] = None
+    BesluitFactory(gepubliceerd=True, titel="Vaststellen speelruimteplan")
+    eerste = client.get("/besluiten/")
+    etag = eerste["ETag"]
+    assert eerste.status_code == 200 and etag.startswith('W/"g')
+    with django_assert_max_num_queries(1):  # the generation, nothing else
+        niet_gewijzigd = client.get("/besluiten/", HTTP_IF_NONE_MATCH=etag)
+    assert niet_gewijzigd.status_code == 304 and niet_gewijzigd["ETag"] == etag
+    assert client.get("/besluiten/?page=2")["ETag"] != etag  # per address
+    with django_capture_on_commit_callbacks(execute=True):
+        BesluitFactory(gepubliceerd=True, titel="Vaststellen bomenverordening")
+    daarna = client.get("/besluiten/", HTTP_IF_NONE_MATCH=etag)
+    assert daarna.status_code == 200 and "bomenverordening" in daarna.content.decode()

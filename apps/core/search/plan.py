@@ -45,6 +45,12 @@ WANDELEN_VANAF = 0.025  # walk the date index when at least this fraction of doc
 # before the table was put in date order)
 
 _statistiek: dict = {"tot": 0.0}
+# The columns a result row shows, fetched with the candidates (they are read from the table for the rank anyway):
+# each candidate row is (id, datum, rang, soort, titel, url, zaaknummer).
+TONEN = "soort, titel, url, zaaknummer"
+KOLOMMEN = "id, datum, zoekvector, " + TONEN
+# The stemmed forms of query words, per process (the two candidate queries of one search need the same).
+_gestemd: dict[tuple, list] = {}
 
 
 def _lexeem_statistiek(cursor) -> dict:
@@ -63,18 +69,24 @@ def _lexeem_statistiek(cursor) -> dict:
     cursor.execute(
         "SELECT attname, most_common_elems::text::text[], most_common_elem_freqs, most_common_vals::text::text[], "
         "most_common_freqs, histogram_bounds::text::text[], null_frac FROM pg_stats "
-        "WHERE schemaname = current_schema() AND tablename = %s AND attname IN ('zoekvector', 'datum', 'soort')",
+        "WHERE schemaname = current_schema() AND tablename = %s "
+        "AND attname IN ('zoekvector', 'datum', 'soort', 'titelvector')",
         [tabel],
     )
     kolommen = {rij[0]: rij[1:] for rij in cursor.fetchall()}
     cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [tabel])
     lexemen, fracties, minimum = [], [], 0.0
-    elementen, element_fracties = (kolommen.get("zoekvector") or [None, None])[:2]
-    if elementen and element_fracties:
+
+    def elementen_van(kolom):
+        elementen, element_fracties = (kolommen.get(kolom) or [None, None])[:2]
+        if not (elementen and element_fracties):
+            return [], [], 0.0
         paren = sorted(zip(elementen, element_fracties[: len(elementen)], strict=True))
-        lexemen = [lexeem for lexeem, _ in paren]
-        fracties = [fractie for _, fractie in paren]
-        minimum = element_fracties[len(elementen)]  # after the per-lexeme fractions: minimum, maximum (, nulls)
+        # after the per-lexeme fractions: minimum, maximum (, nulls)
+        return [lexeem for lexeem, _ in paren], [fractie for _, fractie in paren], element_fracties[len(elementen)]
+
+    lexemen, fracties, minimum = elementen_van("zoekvector")
+    titel_lexemen, titel_fracties, titel_minimum = elementen_van("titelvector")
     datums = []  # (date, fraction of documents on it) for the most common dates, then the histogram
     _, _, waarden, waarde_fracties, grenzen, leeg = kolommen.get("datum") or [None] * 6
     if grenzen:
@@ -91,6 +103,7 @@ def _lexeem_statistiek(cursor) -> dict:
         documenten=max(int(cursor.fetchone()[0] or 0), 0),
         datums=sorted(datums, reverse=True),
         soorten=dict(zip(soorten or [], soort_fracties or [], strict=True)),
+        titel={"lexemen": titel_lexemen, "fracties": titel_fracties, "minimum": titel_minimum},
     )
     return _statistiek
 
@@ -133,11 +146,16 @@ def _geschatte_fractie(cursor, vraag: Zoekvraag, statistiek: dict) -> float | No
     teksten = [f"'{v}':*" for deel in delen for v in deel] + [
         " <-> ".join(f"'{w}'" for w in frase) for frase in vraag.frases
     ]
-    cursor.execute(
-        "SELECT ARRAY[" + ", ".join(["to_tsquery(%s::regconfig, %s)::text"] * len(teksten)) + "]",
-        [x for tekst in teksten for x in (ZOEKCONFIG, tekst)],
-    )
-    uitkomsten = iter(cursor.fetchone()[0])
+    sleutel = tuple(teksten)
+    if sleutel not in _gestemd:
+        cursor.execute(
+            "SELECT ARRAY[" + ", ".join(["to_tsquery(%s::regconfig, %s)::text"] * len(teksten)) + "]",
+            [x for tekst in teksten for x in (ZOEKCONFIG, tekst)],
+        )
+        if len(_gestemd) > 1000:
+            _gestemd.clear()
+        _gestemd[sleutel] = cursor.fetchone()[0]
+    uitkomsten = iter(_gestemd[sleutel])
     zeldzaam = statistiek["minimum"] / 4  # not on the list: rarer than its least frequent lexeme, usually far
 
     def fractie_van(tsqueries: list[str]) -> float | None:
@@ -193,12 +211,12 @@ def kandidaten_postgres(
 
     def gerangschikt(binnen: str, params: list) -> list[tuple]:
         # ts_rank only for the KANDIDATEN rows that are left (the subquery is not flattened: LIMIT)
-        cursor.execute(f"SELECT id, datum, {rang} FROM ({binnen}) kandidaat", [tsquery, *params])
+        cursor.execute(f"SELECT id, datum, {rang}, {TONEN} FROM ({binnen}) kandidaat", [tsquery, *params])
         return cursor.fetchall()
 
     def gewoon() -> list[tuple]:
         return gerangschikt(
-            f"SELECT id, datum, zoekvector FROM {tabel} WHERE zichtbaarheid = ANY(%s) AND {vergelijk}{extra} "
+            f"SELECT {KOLOMMEN} FROM {tabel} WHERE zichtbaarheid = ANY(%s) AND {vergelijk}{extra} "
             f"ORDER BY datum DESC, id DESC LIMIT {config.KANDIDATEN}",
             [list(zichtbaar), tsquery, *filter_params],
         )
@@ -213,7 +231,7 @@ def kandidaten_postgres(
         if fractie >= WANDELEN_VANAF:
             # newest first through the date index per visibility value, each stopping at KANDIDATEN
             delen = " UNION ALL ".join(
-                f"(SELECT id, datum, zoekvector FROM {tabel} WHERE zichtbaarheid = %s{extra} "
+                f"(SELECT {KOLOMMEN} FROM {tabel} WHERE zichtbaarheid = %s{extra} "
                 f"AND ts_match_vq(zoekvector, to_tsquery('{ZOEKCONFIG}', %s)) "
                 f"ORDER BY datum DESC, id DESC LIMIT {config.KANDIDATEN})"
                 for _ in zichtbaar
@@ -244,7 +262,7 @@ def kandidaten_postgres(
                 voorwaarden.append("datum < %s")
                 params.append(boven)
             rijen += gerangschikt(
-                f"SELECT id, datum, zoekvector FROM {tabel} WHERE zichtbaarheid = ANY(%s) AND {vergelijk}{extra} "
+                f"SELECT {KOLOMMEN} FROM {tabel} WHERE zichtbaarheid = ANY(%s) AND {vergelijk}{extra} "
                 f"AND {' AND '.join(voorwaarden)} ORDER BY datum DESC, id DESC LIMIT {config.KANDIDATEN - len(rijen)}",
                 [list(zichtbaar), tsquery, *filter_params, *params],
             )
@@ -256,3 +274,55 @@ def kandidaten_postgres(
             dichtheid = max(len(rijen), 1) / breedte
             breedte = max(VENSTER_MARGE * config.KANDIDATEN / dichtheid, 2 * breedte)
         return rijen
+
+
+# Walking the date index costs about TITEL_KANDIDATEN / fraction rows, the GIN index about fraction x documents
+# rows (to sort them by date): equal near sqrt(TITEL_KANDIDATEN / documents), 0.01 at a million documents.
+TITEL_WANDELEN_VANAF = 0.01
+
+
+def titel_kandidaten_postgres(
+    *, vraag: Zoekvraag, zichtbaar: list[str], soort: str | None, jaar: int | None
+) -> list[tuple[int, object, float]]:
+    """(id, datum, rang) of the newest TITEL_KANDIDATEN documents whose zaaknummer or title holds every term,
+    however old: the most relevant documents of all years. Through the small stored `titelvector` (migration
+    core 0005): its GIN index for a rare word, the date index for a common one (the same choice as for the
+    newest matches)."""
+    import datetime
+
+    from apps.core.models import Zoekdocument
+
+    from .zoeken import TITEL_KANDIDATEN
+
+    tabel = connection.ops.quote_name(Zoekdocument._meta.db_table)
+    tsquery = tsquery_tekst(vraag)
+    filters, params = "", []
+    if soort:
+        filters += " AND soort = %s"
+        params.append(soort)
+    if jaar:
+        filters += " AND jaar = %s AND datum >= %s AND datum < %s"
+        params += [jaar, datetime.date(jaar, 1, 1), datetime.date(jaar + 1, 1, 1)]
+    rang = f"ts_rank(zoekvector, to_tsquery('{ZOEKCONFIG}', %s))"
+    with connection.cursor() as cursor:
+        # how common the words are in titles (the small vector's own statistics)
+        fractie = _geschatte_fractie(cursor, vraag, _lexeem_statistiek(cursor)["titel"])
+        if fractie is not None and fractie >= TITEL_WANDELEN_VANAF:
+            # a common word: newest first through the date index per visibility value, testing the small vector
+            delen = " UNION ALL ".join(
+                f"(SELECT {KOLOMMEN} FROM {tabel} WHERE zichtbaarheid = %s{filters} "
+                f"AND ts_match_vq(titelvector, to_tsquery('{ZOEKCONFIG}', %s)) "
+                f"ORDER BY datum DESC, id DESC LIMIT {TITEL_KANDIDATEN})"
+                for _ in zichtbaar
+            )
+            binnen_params = [x for waarde in zichtbaar for x in (waarde, *params, tsquery)]
+            binnen = f"SELECT * FROM ({delen}) deel ORDER BY datum DESC NULLS FIRST, id DESC LIMIT {TITEL_KANDIDATEN}"
+        else:
+            binnen = (
+                f"SELECT {KOLOMMEN} FROM {tabel} WHERE zichtbaarheid = ANY(%s) "
+                f"AND titelvector @@ to_tsquery('{ZOEKCONFIG}', %s){filters} "
+                f"ORDER BY datum DESC NULLS FIRST, id DESC LIMIT {TITEL_KANDIDATEN}"
+            )
+            binnen_params = [list(zichtbaar), tsquery, *params]
+        cursor.execute(f"SELECT id, datum, {rang}, {TONEN} FROM ({binnen}) kandidaat", [tsquery, *binnen_params])
+        return cursor.fetchall()
