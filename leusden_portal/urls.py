@@ -17,7 +17,9 @@ urlpatterns = [
     path("", include("apps.portaal.urls")),
     path("", include("apps.vergaderagenda.urls")),
     path("besluiten/", include("apps.besluiten.urls")),
+    path("griffie/registers/", include("apps.registers.urls_griffie")),
     path("griffie/", include("apps.griffie.urls")),
+    path("", include("apps.registers.urls")),
     path("api/ori/", include("apps.openori.urls")),
     path("bijlagen/", include("apps.portaal.urls_bijlagen")),
     path(

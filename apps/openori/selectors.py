@@ -14,6 +14,7 @@ from django.db.models import Prefetch
 from apps.besluiten.selectors import huidige_besluiten
 from apps.memos.models import Memo, MemoBijlage
 from apps.raadsvoorstellen.models import Raadsvoorstel, RaadsvoorstelBijlage
+from apps.registers import selectors as registers
 from apps.vergaderagenda.models import Agendapunt, AgendapuntBijlage, Vergadering
 
 ANONIEM = AnonymousUser()
@@ -128,6 +129,22 @@ def _bijlagen_agendapunt():
     )
 
 
+# The griffie's registers (issue 17), each read as an anonymous visitor.
+TOEZEGGING = "toezegging"
+MOTIEOPVOLGING = "motieopvolging"
+INGEKOMEN_STUK = "ingekomen_stuk"
+SCHRIFTELIJKE_VRAAG = "schriftelijke_vraag"
+LANGETERMIJN = "langetermijn"
+
+
+def _register(naam):
+    def maak():
+        basis, _filterset = registers.LIJSTEN[naam]
+        return basis(user=ANONIEM)
+
+    return maak
+
+
 # In this order the list shows them; within each kind by primary key (indexed), so new ones come last.
 BRONNEN = [
     (BESLUIT, _besluiten),
@@ -136,6 +153,11 @@ BRONNEN = [
     (BIJLAGE_RAADSVOORSTEL, _bijlagen_raadsvoorstel),
     (BIJLAGE_MEMO, _bijlagen_memo),
     (BIJLAGE_AGENDAPUNT, _bijlagen_agendapunt),
+    (TOEZEGGING, _register("toezeggingen")),
+    (MOTIEOPVOLGING, _register("motiemonitor")),
+    (INGEKOMEN_STUK, _register("ingekomen-stukken")),
+    (SCHRIFTELIJKE_VRAAG, _register("schriftelijke-vragen")),
+    (LANGETERMIJN, _register("lange-termijnagenda")),
 ]
 
 

@@ -10,6 +10,7 @@ from apps.core.models import Vertrouwelijkheid
 from apps.core.permissions import mag_besloten_zien
 from apps.memos.models import Memo, MemoBijlage
 from apps.raadsvoorstellen.models import Raadsvoorstel, RaadsvoorstelBijlage
+from apps.registers.models import IngekomenStuk, IngekomenStukBijlage
 from apps.vergaderagenda.models import Agendapunt, AgendapuntBijlage
 
 # (bijlage model, parent model, name of the parent's foreign key)
@@ -17,6 +18,7 @@ BRONNEN = [
     (RaadsvoorstelBijlage, Raadsvoorstel, "raadsvoorstel_id"),
     (MemoBijlage, Memo, "memo_id"),
     (AgendapuntBijlage, Agendapunt, "agendapunt_id"),
+    (IngekomenStukBijlage, IngekomenStuk, "ingekomenstuk_id"),
 ]
 
 

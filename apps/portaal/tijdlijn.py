@@ -21,6 +21,7 @@ from apps.besluiten.models import Besluit
 from apps.core.models import Onderwerp, Zaak
 from apps.memos.models import Memo, MemoBehandeling
 from apps.raadsvoorstellen.models import Raadsvoorstel
+from apps.registers.selectors import tijdlijn_stappen as register_stappen
 from apps.vergaderagenda.models import Agendapunt, Vergadering
 
 # Order of steps on the same date.
@@ -32,6 +33,12 @@ _VOLGORDE = {
     "raadsvergadering": 3,
     "besluit": 4,
     "publicatie": 5,
+    "toezegging": 3,
+    "ingekomen_stuk": 0,
+    "schriftelijke_vraag": 0,
+    "antwoord": 1,
+    "stand_van_zaken": 1,
+    "langetermijn": 3,
 }
 
 _NIET_GEHOUDEN = {Vergadering.Status.CONCEPT, Vergadering.Status.GEPUBLICEERD}
@@ -281,6 +288,23 @@ def _stappen(
                 )
             )
 
+    # The griffie's registers: toezeggingen, ingekomen stukken, schriftelijke vragen, the motiemonitor's
+    # stand van zaken and (planned) the lange termijnagenda.
+    for stap in register_stappen(user=user, zaak_ids=zaak_ids, onderwerp_ids=onderwerp_ids, vandaag=vandaag):
+        if stap.zaak_id in zaak_ids:
+            zichtbare_zaak_ids.add(stap.zaak_id)
+        stappen.append(
+            TijdlijnStap(
+                datum=stap.datum,
+                soort=stap.soort,
+                label=stap.label,
+                titel=stap.titel,
+                omschrijving=stap.omschrijving,
+                url=stap.url,
+                gepland=stap.gepland,
+                zaaknummer=stap.zaaknummer,
+            )
+        )
     stappen.sort(key=lambda s: s.sorteersleutel)
     gebeurd = [s for s in stappen if not s.gepland and not s.geannuleerd]
     if gebeurd:
