@@ -99,7 +99,7 @@ def registers_voorbeelden(*, uitvoer=None) -> None:
         ]:
             v = services.schriftelijke_vraag_aanmaken(
                 velden={
-                    "onderwerp": f"{VOORBEELD} Vragen over de wachttijden in de jeugdhulp ({date_format(gesteld, 'F Y')})",
+                    "onderwerp": f"{VOORBEELD} Vragen over de jeugdhulp ({date_format(gesteld, 'F Y')})",
                     "vragen": "1. Hoe lang zijn de wachttijden nu?\n2. Wat doet het college om ze te verkorten?",
                     "vraagsteller": raadslid,
                     "fractie": fractie,
