@@ -320,9 +320,8 @@ from apps.registers.models import (  # noqa: E402
 )
 
 
-class _RegisterTraits:
-    gepubliceerd = factory.Trait(publicatie="gepubliceerd", gepubliceerd_op=factory.LazyFunction(timezone.now))
-    vertrouwelijk = factory.Trait(vertrouwelijkheid="vertrouwelijk")
+def _gepubliceerd():
+    return factory.Trait(publicatie="gepubliceerd", gepubliceerd_op=factory.LazyFunction(timezone.now))
 
 
 class ToezeggingFactory(factory.django.DjangoModelFactory):
@@ -338,8 +337,9 @@ class ToezeggingFactory(factory.django.DjangoModelFactory):
     nummer = factory.LazyAttribute(lambda o: f"T{o.jaar}-{o.volgnummer:03d}")
     tekst = factory.Sequence(lambda n: f"De wethouder zegt toe de raad te informeren over onderwerp {n}.")
 
-    class Params(_RegisterTraits):
-        pass
+    class Params:
+        gepubliceerd = _gepubliceerd()
+        vertrouwelijk = factory.Trait(vertrouwelijkheid="vertrouwelijk")
 
 
 class IngekomenStukFactory(factory.django.DjangoModelFactory):
@@ -354,7 +354,9 @@ class IngekomenStukFactory(factory.django.DjangoModelFactory):
     afzender = "Vereniging Dorpsbelang"
     onderwerp = factory.Sequence(lambda n: f"Brief over onderwerp {n}")
 
-    class Params(_RegisterTraits):
+    class Params:
+        gepubliceerd = _gepubliceerd()
+        vertrouwelijk = factory.Trait(vertrouwelijkheid="vertrouwelijk")
         prive = factory.Trait(afzender_is_privepersoon=True, afzender_adres="Dorpsstraat 1, Leusden")
 
 
@@ -374,8 +376,9 @@ class SchriftelijkeVraagFactory(factory.django.DjangoModelFactory):
     termijn_dagen = 30
     uiterste_datum = factory.LazyAttribute(lambda o: o.gesteld_op + datetime.timedelta(days=30))
 
-    class Params(_RegisterTraits):
-        pass
+    class Params:
+        gepubliceerd = _gepubliceerd()
+        vertrouwelijk = factory.Trait(vertrouwelijkheid="vertrouwelijk")
 
 
 class LangetermijnItemFactory(factory.django.DjangoModelFactory):
@@ -387,8 +390,9 @@ class LangetermijnItemFactory(factory.django.DjangoModelFactory):
     jaar = 2030
     kwartaal = 2
 
-    class Params(_RegisterTraits):
-        pass
+    class Params:
+        gepubliceerd = _gepubliceerd()
+        vertrouwelijk = factory.Trait(vertrouwelijkheid="vertrouwelijk")
 
 
 class MotieopvolgingFactory(factory.django.DjangoModelFactory):
