@@ -78,6 +78,16 @@ def registreer_zoekbron(
     _BRONNEN[model] = Zoekbron(model=model, bouwer=bouwer, soort=soort, queryset=queryset, verwant=verwant)
 
 
+_AFHANKELIJK: dict[type, list[Callable]] = {}
+
+
+def registreer_afhankelijk(model: type, verwant: Callable) -> None:
+    """Let another app name its records whose documents depend on `model`'s records (e.g. a register item
+    whose visibility follows its meeting): `verwant(obj)` gives them, and they are rebuilt with obj. The
+    dependency points from that app to `model`'s app, so `model`'s app need not know it."""
+    _AFHANKELIJK.setdefault(model, []).append(verwant)
+
+
 def _bron_van(obj) -> Zoekbron | None:
     for klasse in type(obj).__mro__:
         if klasse in _BRONNEN:
@@ -163,6 +173,10 @@ def zoekindex_bijwerken(obj, *, _diepte: int = 0) -> None:
         if bron.verwant and _diepte < 2:
             for ander in bron.verwant(obj):
                 zoekindex_bijwerken(ander, _diepte=_diepte + 1)
+        if _diepte < 2:
+            for verwant in _AFHANKELIJK.get(type(obj), ()):
+                for ander in verwant(obj):
+                    zoekindex_bijwerken(ander, _diepte=_diepte + 1)
 
 
 def zoekindex_verwijderen(obj) -> None:

@@ -6,7 +6,9 @@ class RegistersConfig(AppConfig):
     verbose_name = "Registers van de griffie"
 
     def ready(self):
-        from apps.core.search import registreer_zoekbron
+        from apps.core.search import registreer_afhankelijk, registreer_zoekbron
+        from apps.moties.models import Motie
+        from apps.vergaderagenda.models import Agendapunt, Vergadering
 
         from . import search
         from .models import IngekomenStuk, LangetermijnItem, Motieopvolging, SchriftelijkeVraag, Toezegging
@@ -19,3 +21,7 @@ class RegistersConfig(AppConfig):
             (LangetermijnItem, search.LANGETERMIJN),
         ]:
             registreer_zoekbron(model, search.BOUWERS[soort], soort=soort, queryset=search.VOOR_INDEX[soort])
+        # A toezegging is public only in a public meeting (and agenda item); a motie's follow-up follows the motie.
+        registreer_afhankelijk(Vergadering, lambda v: list(v.toezeggingen.select_related("vergadering", "agendapunt")))
+        registreer_afhankelijk(Agendapunt, lambda a: list(a.toezeggingen.select_related("vergadering", "agendapunt")))
+        registreer_afhankelijk(Motie, lambda m: list(Motieopvolging.objects.filter(motie=m)))

@@ -244,3 +244,19 @@ def test_raadsleden_and_the_public_may_not_use_the_griffie_register_pages(raadsl
     assert raadslid_client.get("/griffie/registers/toezeggingen/nieuw/").status_code == 403
     assert raadslid_client.post("/griffie/registers/bijwerken/").status_code == 403
     assert Client().get("/griffie/registers/").status_code == 302  # to the login page
+
+
+def test_a_toezegging_leaves_public_search_when_its_meeting_becomes_besloten(client):
+    from apps.core.search import zoekindex_herbouwen
+    from apps.vergaderagenda import services as agenda_services
+
+    vergadering = VergaderingFactory(datum=D(2026, 9, 24), status="gehouden")
+    ToezeggingFactory(vergadering=vergadering, gepubliceerd=True, tekst="Toezegging over het zwembadtarief")
+    zoekindex_herbouwen()
+    assert "Toezegging T2026-" in client.get("/zoeken/", {"q": "zwembadtarief"}).content.decode()
+    vergadering.refresh_from_db()
+    agenda_services.vergadering_bijwerken(
+        vergadering=vergadering, versie=vergadering.version, velden={"openbaar": False}
+    )
+    assert "Toezegging T2026-" not in client.get("/zoeken/", {"q": "zwembadtarief"}).content.decode()
+    assert client.get("/toezeggingen/").content.decode().count("zwembadtarief") == 0
