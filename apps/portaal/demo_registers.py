@@ -3,15 +3,14 @@
 
 import datetime
 
-from django.db.models import Max
 from django.utils.formats import date_format
 
-from apps.core.models import Fractie, Gremium, Persoon, Rol, Zaak
+from apps.core.models import Fractie, Gremium, Persoon, Rol
 from apps.memos.models import Memo
 from apps.registers import services
 from apps.registers.models import IngekomenStuk, LangetermijnItem, SchriftelijkeVraag, Toezegging
 from apps.registers.termijnen import vandaag
-from apps.vergaderagenda.models import Agendapunt, Vergadering
+from apps.vergaderagenda.models import Vergadering
 
 VOORBEELD = "(voorbeeld)"
 
@@ -53,12 +52,6 @@ def registers_voorbeelden(*, uitvoer=None) -> None:
         aantal += 2
 
     if not IngekomenStuk.objects.filter(onderwerp__contains=VOORBEELD).exists():
-        lijst = Agendapunt.objects.filter(vergadering=raad, titel__startswith="Lijst ingekomen stukken").first()
-        if lijst is None:
-            volgorde = (Agendapunt.objects.filter(vergadering=raad).aggregate(m=Max("volgorde"))["m"] or 0) + 1
-            lijst = Agendapunt.objects.create(
-                vergadering=raad, volgorde=volgorde, titel="Lijst ingekomen stukken", behandeling="hamerstuk"
-            )
         commissie = Gremium.objects.filter(soort="commissie").first()
         for velden in [
             {
@@ -78,7 +71,7 @@ def registers_voorbeelden(*, uitvoer=None) -> None:
             },
         ]:
             s = services.ingekomen_stuk_aanmaken(
-                velden={"ontvangen_op": raad.datum - datetime.timedelta(days=10), "lijst": lijst, **velden}
+                velden={"ontvangen_op": raad.datum - datetime.timedelta(days=10), **velden}
             )
             _publiceren(s)
             aantal += 1
@@ -128,9 +121,12 @@ def registers_voorbeelden(*, uitvoer=None) -> None:
 
     if not LangetermijnItem.objects.filter(titel__contains=VOORBEELD).exists():
         jaar = vandaag().year + 1
-        zaak = Zaak.objects.order_by("zaaknummer").first()
         for velden in [
-            {"titel": f"{VOORBEELD} Evaluatie van de regiovisie jeugdhulp", "jaar": jaar, "kwartaal": 1, "zaak": zaak},
+            {
+                "titel": f"{VOORBEELD} Evaluatie van de regiovisie jeugdhulp",
+                "jaar": jaar,
+                "kwartaal": 1,
+            },
             {"titel": f"{VOORBEELD} Nota speelruimtebeleid", "jaar": jaar, "kwartaal": 2, "status": "in_voorbereiding"},
         ]:
             i = services.langetermijn_aanmaken(velden={"portefeuillehouder": wethouder, **velden})

@@ -48,7 +48,8 @@ class ToezeggingenFeed(RegisterFeed):
 
     def item_description(self, t):
         termijn = f" Uiterste datum: {t.uiterste_datum:%d-%m-%Y}." if t.uiterste_datum else ""
-        return f"{t.persoon.naam} ({t.portefeuille}): {t.tekst} Status: {t.toestand_label}.{termijn}"
+        wie = f"{t.persoon.naam} ({t.portefeuille})" if t.portefeuille else t.persoon.naam
+        return f"{wie}: {t.tekst} Status: {t.toestand_label}.{termijn}"
 
     def item_link(self, t):
         return reverse("registers:toezegging", kwargs={"nummer": t.nummer})

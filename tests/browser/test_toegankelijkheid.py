@@ -240,6 +240,8 @@ def gegevens(transactional_db):
     stand = StandVanZakenFactory(opvolging__motie__vergadering=vergadering, opvolging__motie__titel="Motie speelruimte")
     toezegging = Toezegging.objects.order_by("pk").first()
     stuk = IngekomenStuk.objects.filter(afzender_is_privepersoon=True).first()
+    stuk.lijst = AgendapuntFactory(vergadering=vergadering, titel="Lijst ingekomen stukken", volgorde=99)
+    stuk.save(update_fields=["lijst"])
     return {
         "toezegging": toezegging.nummer,
         "toezegging_uuid": toezegging.uuid,

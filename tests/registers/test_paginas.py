@@ -35,8 +35,7 @@ LIJSTEN = [
 
 def _item_urls():
     urls = [f"/toezeggingen/{t.nummer}/" for t in Toezegging.objects.all()]
-    for s in IngekomenStuk.objects.all():
-        urls += [f"/ingekomen-stukken/{s.nummer}/", f"/ingekomen-stukken/lijst/{s.lijst.uuid}/"]
+    urls += [f"/ingekomen-stukken/{s.nummer}/" for s in IngekomenStuk.objects.all()]
     urls += [f"/schriftelijke-vragen/{v.nummer}/" for v in SchriftelijkeVraag.objects.all()]
     urls += [f"/lange-termijnagenda/{i.uuid}/" for i in LangetermijnItem.objects.all()]
     return urls

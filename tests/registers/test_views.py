@@ -260,3 +260,28 @@ def test_a_toezegging_leaves_public_search_when_its_meeting_becomes_besloten(cli
     )
     assert "Toezegging T2026-" not in client.get("/zoeken/", {"q": "zwembadtarief"}).content.decode()
     assert client.get("/toezeggingen/").content.decode().count("zwembadtarief") == 0
+
+
+def test_onderwerp_timeline_shows_register_items_of_that_onderwerp(client):
+    from tests.factories import OnderwerpFactory
+
+    onderwerp = OnderwerpFactory(naam="Zwembad", slug="zwembad")
+    vraag = SchriftelijkeVraagFactory(gepubliceerd=True, onderwerp="Vragen over de openingstijden van het bad")
+    vraag.onderwerpen.add(onderwerp)
+    verborgen = SchriftelijkeVraagFactory(onderwerp="Conceptvragen over het bad")
+    verborgen.onderwerpen.add(onderwerp)
+    inhoud = client.get("/onderwerpen/zwembad/").content.decode()
+    assert "openingstijden van het bad" in inhoud and "Conceptvragen" not in inhoud
+
+
+@pytest.mark.parametrize("register", ["toezegging", "ingekomen_stuk", "schriftelijke_vraag"])
+def test_an_item_page_runs_a_fixed_number_of_queries(client, register, django_assert_max_num_queries):
+    vergadering = VergaderingFactory(datum=D(2026, 9, 24), status="gehouden")
+    if register == "toezegging":
+        item, url = ToezeggingFactory(vergadering=vergadering, gepubliceerd=True), "/toezeggingen/{}/"
+    elif register == "ingekomen_stuk":
+        item, url = IngekomenStukFactory(gepubliceerd=True), "/ingekomen-stukken/{}/"
+    else:
+        item, url = SchriftelijkeVraagFactory(gepubliceerd=True), "/schriftelijke-vragen/{}/"
+    with django_assert_max_num_queries(8):
+        assert client.get(url.format(item.nummer)).status_code == 200
