@@ -133,7 +133,9 @@ def wereld(db):
     LangetermijnItemFactory(titel="Nota sijs vogelproef", gepubliceerd=True)
     LangetermijnItemFactory(titel="Nota keep vogelproef")
     StandVanZakenFactory(
-        opvolging__motie__vergadering=openbaar, opvolging__motie__titel="Motie vogelproef", tekst="Stand tapuit"
+        opvolging__motie__vergadering=openbaar,
+        opvolging__motie__titel="Motie vogelproef",
+        tekst="Stand tapuit vogelproef",
     )
     zoekindex_herbouwen()
     return {"gremium": raad}
