@@ -186,6 +186,12 @@ def _reden_controleren(obj, *, gewijzigd: set[str], reden: str) -> str | None:
     return reden or None
 
 
+def _termijn_herzien(obj) -> None:
+    """A deadline moved past today: the item is no longer overdue, so the daily run may report it again later."""
+    if obj.overschreden_gemeld_op and (obj.uiterste_datum is None or obj.uiterste_datum >= vandaag()):
+        obj.overschreden_gemeld_op = None
+
+
 def _klaar(obj, onderwerpen) -> None:
     if onderwerpen is not None and hasattr(obj, "onderwerpen"):
         m2m_vervangen(obj.onderwerpen, onderwerpen)
@@ -273,6 +279,7 @@ def toezegging_bijwerken(
         geschiedenis = _reden_controleren(t, gewijzigd=gewijzigd, reden=reden)
         velden_zetten(t, velden, toegestaan=VELDEN[Toezegging])
         _toezegging_controleren(t)
+        _termijn_herzien(t)
         versie_opslaan(t, versie=versie, door=door, reden=geschiedenis)
         _klaar(t, onderwerpen)
     return t
@@ -309,6 +316,7 @@ def motieopvolging_bijwerken(
         geschiedenis = _reden_controleren(o, gewijzigd=_gewijzigd(o, velden), reden=reden)
         velden_zetten(o, velden, toegestaan=VELDEN[Motieopvolging])
         _opvolging_controleren(o)
+        _termijn_herzien(o)
         versie_opslaan(o, versie=versie, door=door, reden=geschiedenis)
         zoekindex_bijwerken(o)
     return o
@@ -486,6 +494,7 @@ def schriftelijke_vraag_bijwerken(
         # the deadline follows the date asked, with the term the question was registered under
         v.uiterste_datum = termijn_einde(v.gesteld_op, v.termijn_dagen, werkdagen=v.termijn_in_werkdagen)
         _vraag_controleren(v)
+        _termijn_herzien(v)
         versie_opslaan(v, versie=versie, door=door, reden=geschiedenis)
         _klaar(v, onderwerpen)
     return v

@@ -312,3 +312,14 @@ def test_factories_give_published_items():
     assert IngekomenStukFactory(prive=True).afzender_is_privepersoon
     assert SchriftelijkeVraagFactory(vertrouwelijk=True).vertrouwelijkheid == "vertrouwelijk"
     assert IngekomenStukBijlage.objects.count() == 0
+
+
+def test_a_deadline_moved_past_today_is_reported_again_when_it_runs_out(vergadering, wethouder):
+    from io import StringIO
+
+    t = _toezegging(vergadering, wethouder, uiterste_datum=D(2026, 10, 1))
+    call_command("registers_bijwerken", stdout=StringIO())
+    t.refresh_from_db()
+    assert t.overschreden_gemeld_op is not None
+    t = services.toezegging_bijwerken(toezegging=t, versie=t.version, velden={"uiterste_datum": D(2099, 1, 1)})
+    assert t.overschreden_gemeld_op is None and t.toestand == "open"

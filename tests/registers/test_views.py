@@ -285,3 +285,25 @@ def test_an_item_page_runs_a_fixed_number_of_queries(client, register, django_as
         item, url = SchriftelijkeVraagFactory(gepubliceerd=True), "/schriftelijke-vragen/{}/"
     with django_assert_max_num_queries(8):
         assert client.get(url.format(item.nummer)).status_code == 200
+
+
+def test_the_motie_include_says_when_the_follow_up_has_not_started_and_the_griffie_can_run_the_daily_step(
+    griffie_client,
+):
+    from django.template.loader import render_to_string
+
+    from apps.moties.models import Motie
+    from apps.registers.models import Motieopvolging
+    from apps.registers.selectors import motie_stand
+    from tests.factories import MotieFactory
+
+    motie = MotieFactory(status="aangenomen")
+    html = render_to_string("registers/_motie_stand.html", {"stand": motie_stand(motie=motie)})
+    assert "nog niet gestart" in html
+    verworpen = MotieFactory(status="verworpen")
+    assert "motiemonitor" not in render_to_string(
+        "registers/_motie_stand.html", {"stand": motie_stand(motie=verworpen)}
+    )
+    assert griffie_client.post("/griffie/registers/bijwerken/").status_code == 302
+    assert Motieopvolging.objects.filter(motie=motie).exists()
+    assert not Motieopvolging.objects.filter(motie=Motie.objects.get(pk=verworpen.pk)).exists()
