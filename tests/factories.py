@@ -338,3 +338,106 @@ def stemming_maken(vergadering, *, keuzes, volgorde, gepubliceerd=True, soort="r
         stemming.gepubliceerd_op = timezone.now()
         stemming.save()
     return stemming
+
+
+# --- The griffie's registers (issue 17) -------------------------------------------------------------------
+
+from apps.registers.models import (  # noqa: E402
+    IngekomenStuk,
+    LangetermijnItem,
+    Motieopvolging,
+    SchriftelijkeVraag,
+    StandVanZaken,
+    Toezegging,
+)
+
+
+def _gepubliceerd():
+    return factory.Trait(publicatie="gepubliceerd", gepubliceerd_op=factory.LazyFunction(timezone.now))
+
+
+class ToezeggingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Toezegging
+        skip_postgeneration_save = True
+
+    vergadering = factory.SubFactory(VergaderingFactory)
+    persoon = factory.SubFactory(PersoonFactory)
+    portefeuille = "Financiën"
+    jaar = factory.LazyAttribute(lambda o: o.vergadering.datum.year)
+    volgnummer = factory.Sequence(lambda n: n + 1)
+    nummer = factory.LazyAttribute(lambda o: f"T{o.jaar}-{o.volgnummer:03d}")
+    tekst = factory.Sequence(lambda n: f"De wethouder zegt toe de raad te informeren over onderwerp {n}.")
+
+    class Params:
+        gepubliceerd = _gepubliceerd()
+        vertrouwelijk = factory.Trait(vertrouwelijkheid="vertrouwelijk")
+
+
+class IngekomenStukFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = IngekomenStuk
+        skip_postgeneration_save = True
+
+    ontvangen_op = datetime.date(2030, 5, 1)
+    jaar = factory.LazyAttribute(lambda o: o.ontvangen_op.year)
+    volgnummer = factory.Sequence(lambda n: n + 1)
+    nummer = factory.LazyAttribute(lambda o: f"IS{o.jaar}-{o.volgnummer:03d}")
+    afzender = "Vereniging Dorpsbelang"
+    onderwerp = factory.Sequence(lambda n: f"Brief over onderwerp {n}")
+
+    class Params:
+        gepubliceerd = _gepubliceerd()
+        vertrouwelijk = factory.Trait(vertrouwelijkheid="vertrouwelijk")
+        prive = factory.Trait(afzender_is_privepersoon=True, afzender_adres="Dorpsstraat 1, Leusden")
+
+
+class SchriftelijkeVraagFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SchriftelijkeVraag
+        skip_postgeneration_save = True
+
+    vraagsteller = factory.SubFactory(PersoonFactory)
+    gesteld_op = datetime.date(2030, 5, 1)
+    jaar = factory.LazyAttribute(lambda o: o.gesteld_op.year)
+    volgnummer = factory.Sequence(lambda n: n + 1)
+    nummer = factory.LazyAttribute(lambda o: f"SV{o.jaar}-{o.volgnummer:03d}")
+    onderwerp = factory.Sequence(lambda n: f"Vragen over onderwerp {n}")
+    vragen = "1. Hoe staat het ervoor?"
+    artikel = "artikel 40 van het Reglement van orde"
+    termijn_dagen = 30
+    uiterste_datum = factory.LazyAttribute(lambda o: o.gesteld_op + datetime.timedelta(days=30))
+
+    class Params:
+        gepubliceerd = _gepubliceerd()
+        vertrouwelijk = factory.Trait(vertrouwelijkheid="vertrouwelijk")
+
+
+class LangetermijnItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LangetermijnItem
+        skip_postgeneration_save = True
+
+    titel = factory.Sequence(lambda n: f"Nota over onderwerp {n}")
+    jaar = 2030
+    kwartaal = 2
+
+    class Params:
+        gepubliceerd = _gepubliceerd()
+        vertrouwelijk = factory.Trait(vertrouwelijkheid="vertrouwelijk")
+
+
+class MotieopvolgingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Motieopvolging
+
+    motie = factory.SubFactory(MotieFactory, status="aangenomen")
+
+
+class StandVanZakenFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StandVanZaken
+
+    opvolging = factory.SubFactory(MotieopvolgingFactory)
+    datum = datetime.date(2030, 6, 1)
+    tekst = "Het college werkt aan de uitvoering."

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
 
-PORTAAL_APPS = {"core", "raadsvoorstellen", "memos", "vergaderagenda", "moties", "besluiten"}
+PORTAAL_APPS = {"core", "raadsvoorstellen", "memos", "vergaderagenda", "moties", "besluiten", "registers"}
 
 
 def portaal_modellen():

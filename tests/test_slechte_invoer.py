@@ -59,6 +59,14 @@ URLS = [
     "/api/ori/verwijderd?gewijzigd_sinds={}&page={}",
     "/api/ori/vergaderingen?format={}",
     "/api/ori/agendapunten?{}=1",
+    "/toezeggingen/?q={}&toestand={}&persoon={}&jaar={}&onderwerp={}&page={}",
+    "/motiemonitor/?q={}&toestand={}&jaar={}&portefeuillehouder={}",
+    "/ingekomen-stukken/?q={}&afhandeling={}&commissie={}&van={}&tot={}&jaar={}",
+    "/schriftelijke-vragen/?q={}&toestand={}&te_laat={}&fractie={}&jaar={}",
+    "/lange-termijnagenda/?q={}&jaar={}&kwartaal={}&status={}&portefeuillehouder={}",
+    "/api/ori/informatieobjecten?page={}",
+    "/griffie/registers/toezeggingen/?toestand={}",
+    "/griffie/registers/schriftelijke-vragen/?te_laat={}",
     "/griffie/raadsvoorstellen/?q={}",
     "/griffie/besluiten/?page={}",
     "/griffie/memos/?q={}",
@@ -77,6 +85,14 @@ PADEN = [
     "/documenten/memos/{}.pdf",
     "/documenten/raadsvoorstellen/{}.pdf",
     "/bijlagen/{}/",
+    "/toezeggingen/{}/",
+    "/motiemonitor/{}/",
+    "/ingekomen-stukken/{}/",
+    "/ingekomen-stukken/lijst/{}/",
+    "/schriftelijke-vragen/{}/",
+    "/lange-termijnagenda/{}/",
+    "/griffie/registers/{}/",
+    "/griffie/registers/motiemonitor/{}/",
 ]
 
 
@@ -96,3 +112,30 @@ def test_odd_path_segments_never_give_a_server_error(client, demo_data, waarde):
     for pad in PADEN:
         response = client.get(pad.format(quote(waarde[:300], safe="")))
         assert response.status_code in (200, 301, 302, 404), pad
+
+
+@pytest.mark.parametrize("waarde", ["", "abc", "2021-02-30", "-1", "99999", "<b>", "x" * 500, "🙂"])
+def test_odd_register_form_input_gives_dutch_errors_not_a_server_error(griffie_client, demo_data, waarde):
+    for register in ["toezeggingen", "ingekomen-stukken", "schriftelijke-vragen", "lange-termijnagenda"]:
+        velden = [
+            "tekst",
+            "persoon",
+            "vergadering",
+            "uiterste_datum",
+            "ontvangen_op",
+            "afzender",
+            "onderwerp",
+            "gesteld_op",
+            "vragen",
+            "vraagsteller",
+            "titel",
+            "jaar",
+            "kwartaal",
+            "zaaknummer",
+            "version",
+            "voorgestelde_afhandeling",
+            "status",
+        ]
+        response = griffie_client.post(f"/griffie/registers/{register}/nieuw/", {v: waarde for v in velden})
+        assert response.status_code == 200, register  # the form again, with its errors
+        assert "portal-form-field__error" in response.content.decode(), register

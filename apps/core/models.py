@@ -371,6 +371,12 @@ class Zoekdocument(models.Model):
         AGENDAPUNT = "agendapunt", _("agendapunt")
         MOTIE = "motie", _("motie")
         AMENDEMENT = "amendement", _("amendement")
+        # The griffie's registers (issue 17)
+        TOEZEGGING = "toezegging", _("toezegging")
+        MOTIEOPVOLGING = "motieopvolging", _("motiemonitor")
+        INGEKOMEN_STUK = "ingekomen_stuk", _("ingekomen stuk")
+        SCHRIFTELIJKE_VRAAG = "schriftelijke_vraag", _("schriftelijke vragen")
+        LANGETERMIJN = "langetermijn", _("lange termijnagenda")
 
     class Zichtbaarheid(models.TextChoices):
         PUBLIEK = "publiek", _("iedereen")

@@ -78,7 +78,7 @@ def zaak_aanmaken(*, titel: str, zaaknummer: str | None = None, onderwerpen=()) 
     return zaak
 
 
-PORTAAL_APPS = ("core", "raadsvoorstellen", "memos", "vergaderagenda", "moties", "besluiten")
+PORTAAL_APPS = ("core", "raadsvoorstellen", "memos", "vergaderagenda", "moties", "besluiten", "registers")
 
 
 def groepen_inrichten() -> None:

@@ -15,6 +15,7 @@ from apps.besluiten.selectors import huidige_besluiten
 from apps.memos.models import Memo, MemoBijlage
 from apps.moties.models import Amendement, Indiener, Motie
 from apps.raadsvoorstellen.models import Raadsvoorstel, RaadsvoorstelBijlage
+from apps.registers import selectors as registers
 from apps.vergaderagenda.models import Agendapunt, AgendapuntBijlage, Vergadering
 
 ANONIEM = AnonymousUser()
@@ -146,6 +147,22 @@ def _ingediend(model):
     )
 
 
+# The griffie's registers, each read as an anonymous visitor.
+TOEZEGGING = "toezegging"
+MOTIEOPVOLGING = "motieopvolging"
+INGEKOMEN_STUK = "ingekomen_stuk"
+SCHRIFTELIJKE_VRAAG = "schriftelijke_vraag"
+LANGETERMIJN = "langetermijn"
+
+
+def _register(naam):
+    def maak():
+        basis, _filterset = registers.LIJSTEN[naam]
+        return basis(user=ANONIEM)
+
+    return maak
+
+
 def _moties():
     return _ingediend(Motie)
 
@@ -164,6 +181,11 @@ OUDERS = {
     BIJLAGE_AGENDAPUNT: ("agendapunt", "agendapunt__vergadering"),
     MOTIE: (),
     AMENDEMENT: (),
+    TOEZEGGING: (),
+    MOTIEOPVOLGING: ("motie",),
+    INGEKOMEN_STUK: (),
+    SCHRIFTELIJKE_VRAAG: (),
+    LANGETERMIJN: (),
 }
 
 
@@ -184,6 +206,11 @@ BRONNEN = [
     (BIJLAGE_AGENDAPUNT, _bijlagen_agendapunt),
     (MOTIE, _moties),
     (AMENDEMENT, _amendementen),
+    (TOEZEGGING, _register("toezeggingen")),
+    (MOTIEOPVOLGING, _register("motiemonitor")),
+    (INGEKOMEN_STUK, _register("ingekomen-stukken")),
+    (SCHRIFTELIJKE_VRAAG, _register("schriftelijke-vragen")),
+    (LANGETERMIJN, _register("lange-termijnagenda")),
 ]
 
 

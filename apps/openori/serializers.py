@@ -23,6 +23,9 @@ WOO_VERGADERSTUKKEN_DECENTRALE_OVERHEDEN = "c_db4862c3"
 # TOOI kern thesaurus, relation "bijlage van" (named in the spec's GerelateerdInformatieobject.rol).
 ROL_BIJLAGE_VAN = "https://identifier.overheid.nl/tooi/def/thes/kern/c_4d1ea9ba"
 
+# TOOI "informatiecategorieën Woo": c_8c840238 for the public ingekomen stukken (issue 17).
+WOO_INGEKOMEN_STUKKEN = "c_8c840238"
+
 VERGADERSTATUS = {"gepubliceerd": "gepland", "gehouden": "gehouden", "geannuleerd": "geannuleerd"}
 
 
@@ -284,6 +287,70 @@ class InformatieObjectSerializer(OriSerializer):
 
     def _amendement(self, a):
         return self._ingediend(a, soort="amendement", url_naam="moties:amendement")
+
+    # --- The griffie's registers ---------------------------------------------------------
+
+    def _register_item(self, titel, pad, datum, soort, auteur, **extra) -> dict:
+        return {
+            "titel": titel,
+            "webpaginalink": self.absoluut(pad),
+            "datumingediend": _datum(datum),
+            "creatiedatum": _datum(datum),
+            "informatieobjecttype": soort,
+            "formaat": "text/html",
+            "auteur": auteur,
+            **extra,
+            **self._verwijzingen([]),
+        }
+
+    def _toezegging(self, t):
+        return self._register_item(
+            f"Toezegging {t.nummer}: {t.titel}",
+            reverse("registers:toezegging", kwargs={"nummer": t.nummer}),
+            t.vergadering.datum,
+            "toezegging",
+            t.persoon.naam,
+            omschrijving=t.tekst,
+        )
+
+    def _motieopvolging(self, o):
+        return self._register_item(
+            f"Uitvoering van motie {o.motie.nummer}: {o.motie.titel}",
+            reverse("registers:motie", kwargs={"nummer": o.motie.nummer}),
+            timezone.localdate(o.created_at),
+            "motie-opvolging",
+            "College van burgemeester en wethouders",
+            omschrijving=o.toestand_label,
+        )
+
+    def _ingekomen_stuk(self, s):
+        # The sender as every public route shows it: a private person is "particulier".
+        return self._register_item(
+            f"Ingekomen stuk {s.nummer}: {s.onderwerp}",
+            reverse("registers:ingekomen-stuk", kwargs={"nummer": s.nummer}),
+            s.ontvangen_op,
+            "ingekomen stuk",
+            s.afzender_publiek,
+            wooinformatiecategorie=WOO_INGEKOMEN_STUKKEN,
+        )
+
+    def _schriftelijke_vraag(self, v):
+        return self._register_item(
+            f"Schriftelijke vragen {v.nummer}: {v.onderwerp}",
+            reverse("registers:schriftelijke-vraag", kwargs={"nummer": v.nummer}),
+            v.gesteld_op,
+            "schriftelijke vragen",
+            v.vraagsteller_tekst,
+        )
+
+    def _langetermijn(self, i):
+        return self._register_item(
+            f"Lange termijnagenda {i.periode}: {i.titel}",
+            reverse("registers:langetermijn-item", kwargs={"uuid": i.uuid}),
+            timezone.localdate(i.gepubliceerd_op or i.created_at),
+            "lange termijnagenda",
+            "College van burgemeester en wethouders",
+        )
 
 
 class GrafsteenSerializer(OriSerializer):

@@ -43,7 +43,7 @@ from django.utils.html import escape
 
 from apps.core.permissions import PUBLIEK, rol_van
 
-DOMEIN_APPS = {"core", "raadsvoorstellen", "memos", "vergaderagenda", "besluiten", "moties"}
+DOMEIN_APPS = {"core", "raadsvoorstellen", "memos", "vergaderagenda", "besluiten", "moties", "registers"}
 NIET_CACHEN = ("/beheer/", "/inloggen/", "/uitloggen/", "/static/", "/bench/", "/bijlagen/", "/api/")
 TYPES = ("text/html", "application/atom+xml", "application/rss+xml", "text/calendar", "application/xml")
 MAX_GROOTTE = 1024 * 1024

@@ -57,7 +57,9 @@ def _zoekindex_opbouwen(*, uitvoer=None) -> None:
 
 
 def _nabewerkingsstappen():
-    return [_raadsbesluiten_opslaan, _zoekindex_opbouwen]
+    from .demo_registers import registers_voorbeelden
+
+    return [_raadsbesluiten_opslaan, registers_voorbeelden, _zoekindex_opbouwen]
 
 
 def demo_fixture_laden(*, pad) -> tuple[int, int]:

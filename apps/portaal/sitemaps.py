@@ -17,6 +17,7 @@ from apps.moties.sitemaps import (
     MotiesSitemap,
     PersonenSitemap,
 )
+from apps.registers import selectors as registers
 from apps.vergaderagenda.models import Vergadering
 
 
@@ -32,6 +33,12 @@ class VasteSitemap(Sitemap):
             "portaal:onderwerpen",
             "portaal:toegankelijkheid",
             "portaal:open-data",
+            "registers:overzicht",
+            "registers:toezeggingen",
+            "registers:motiemonitor",
+            "registers:ingekomen-stukken",
+            "registers:schriftelijke-vragen",
+            "registers:lange-termijnagenda",
         ]
 
     def location(self, item):
@@ -100,6 +107,33 @@ class OnderwerpenSitemap(Sitemap):
         return reverse("portaal:onderwerp", kwargs={"slug": item})
 
 
+class RegisterSitemap(Sitemap):
+    """The page of every public item of one of the griffie's registers (read as an anonymous visitor)."""
+
+    changefreq = "weekly"
+    priority = 0.4
+    limit = 10000
+    register = ""
+    url_naam = ""
+    sleutel = "nummer"
+
+    def items(self):
+        basis, _filterset = registers.LIJSTEN[self.register]
+        return basis(user=AnonymousUser()).values(self.sleutel)
+
+    def location(self, item):
+        waarde = item[self.sleutel]
+        return reverse(self.url_naam, kwargs={self.sleutel.split("__")[-1]: waarde})
+
+
+def _register_sitemap(register: str, url_naam: str, sleutel: str = "nummer"):
+    return type(
+        f"{url_naam.split(':')[1].title().replace('-', '')}Sitemap",
+        (RegisterSitemap,),
+        {"register": register, "url_naam": url_naam, "sleutel": sleutel},
+    )
+
+
 SITEMAPS = {
     "paginas": VasteSitemap,
     "besluiten": BesluitenSitemap,
@@ -111,4 +145,9 @@ SITEMAPS = {
     "besluitenlijsten": BesluitenlijstenSitemap,
     "fracties": FractiesSitemap,
     "personen": PersonenSitemap,
+    "toezeggingen": _register_sitemap("toezeggingen", "registers:toezegging"),
+    "motiemonitor": _register_sitemap("motiemonitor", "registers:motie", "motie__nummer"),
+    "ingekomen-stukken": _register_sitemap("ingekomen-stukken", "registers:ingekomen-stuk"),
+    "schriftelijke-vragen": _register_sitemap("schriftelijke-vragen", "registers:schriftelijke-vraag"),
+    "lange-termijnagenda": _register_sitemap("lange-termijnagenda", "registers:langetermijn-item", "uuid"),
 }

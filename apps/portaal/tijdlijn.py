@@ -24,6 +24,7 @@ from apps.memos.models import Memo, MemoBehandeling
 from apps.moties.models import Amendement, Motie
 from apps.paginacache.fragmenten import per_generatie
 from apps.raadsvoorstellen.models import Raadsvoorstel
+from apps.registers.selectors import tijdlijn_stappen as register_stappen
 from apps.vergaderagenda.models import Agendapunt, Vergadering
 
 # Order of steps on the same date.
@@ -37,6 +38,12 @@ _VOLGORDE = {
     "motie": 3.6,
     "besluit": 4,
     "publicatie": 5,
+    "toezegging": 3,
+    "ingekomen_stuk": 0,
+    "schriftelijke_vraag": 0,
+    "antwoord": 1,
+    "stand_van_zaken": 1,
+    "langetermijn": 3,
 }
 
 #: How many memo's tied to an onderwerp but to no zaak the onderwerp timeline shows (the newest).
@@ -330,6 +337,23 @@ def _stappen(
                 )
             )
 
+    # The griffie's registers: toezeggingen, ingekomen stukken, schriftelijke vragen, the motiemonitor's
+    # stand van zaken and (planned) the lange termijnagenda.
+    for stap in register_stappen(user=user, zaak_ids=zaak_ids, onderwerp_ids=onderwerp_ids, vandaag=vandaag):
+        if stap.zaak_id in zaak_ids:
+            zichtbare_zaak_ids.add(stap.zaak_id)
+        stappen.append(
+            TijdlijnStap(
+                datum=stap.datum,
+                soort=stap.soort,
+                label=stap.label,
+                titel=stap.titel,
+                omschrijving=stap.omschrijving,
+                url=stap.url,
+                gepland=stap.gepland,
+                zaaknummer=stap.zaaknummer,
+            )
+        )
     stappen.sort(key=lambda s: s.sorteersleutel)
     gebeurd = [s for s in stappen if not s.gepland and not s.geannuleerd]
     if gebeurd:

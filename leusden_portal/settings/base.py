@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "apps.vergaderagenda",
     "apps.moties",
     "apps.besluiten",
+    "apps.registers",
     # Thin apps that combine the domain apps' selectors and services.
     "apps.portaal",
     "apps.griffie",
@@ -272,6 +273,12 @@ ZAAKNUMMER_VOORBEELD = env("ZAAKNUMMER_VOORBEELD", "L275141")
 # Numbering of moties and amendementen per year ({jaar}, {nummer}); the result must be unique and URL-safe.
 MOTIE_NUMMER_FORMAAT = env("MOTIE_NUMMER_FORMAAT", "M{jaar}-{nummer:03d}")
 AMENDEMENT_NUMMER_FORMAAT = env("AMENDEMENT_NUMMER_FORMAAT", "A{jaar}-{nummer:03d}")
+# The griffie's registers (issue 17): the rules of order for schriftelijke vragen and how terms are counted.
+SCHRIFTELIJKE_VRAGEN_ARTIKEL = env("SCHRIFTELIJKE_VRAGEN_ARTIKEL", "artikel 40 van het Reglement van orde")
+SCHRIFTELIJKE_VRAGEN_TERMIJN_DAGEN = env_int("SCHRIFTELIJKE_VRAGEN_TERMIJN_DAGEN", 30)
+TERMIJN_WERKDAGEN = env_bool("TERMIJN_WERKDAGEN", False)  # count terms in working days instead of calendar days
+TERMIJN_FEESTDAGEN_LAND = env("TERMIJN_FEESTDAGEN_LAND", "NL")  # public holidays skipped in working days ("": none)
+TERMIJN_EXTRA_VRIJE_DAGEN = env_list("TERMIJN_EXTRA_VRIJE_DAGEN")  # more days off, ISO dates, comma-separated
 # Contact for the public (toegankelijkheidsverklaring, footer): the griffie.
 GRIFFIE_EMAIL = env("GRIFFIE_EMAIL", "griffie@leusden.nl")
 GRIFFIE_TELEFOON = env("GRIFFIE_TELEFOON", "14 033")

@@ -138,6 +138,63 @@ PAGINAS = [
         titel="Besluit registreren",
         actie="leeg-versturen",
     ),
+    # The griffie's registers (issue 17)
+    Pagina("registers", "/registers/", titel="Registers"),
+    Pagina("toezeggingen", "/toezeggingen/", titel="Toezeggingen"),
+    Pagina("toezeggingen-filter", "/toezeggingen/?toestand=overschreden&jaar=abc", titel="Toezeggingen"),
+    Pagina("toezegging", "/toezeggingen/{toezegging}/", titel="Toezegging"),
+    Pagina("motiemonitor", "/motiemonitor/", titel="Motiemonitor"),
+    Pagina("motiemonitor-motie", "/motiemonitor/{motie}/", titel="Motiemonitor"),
+    Pagina("ingekomen-stukken", "/ingekomen-stukken/", titel="Ingekomen stukken"),
+    Pagina("ingekomen-stukken-fout", "/ingekomen-stukken/?van=2022-01-01&tot=2021-01-01", titel="Ingekomen"),
+    Pagina("ingekomen-stuk", "/ingekomen-stukken/{ingekomen_stuk}/", titel="Ingekomen stuk"),
+    Pagina("lis", "/ingekomen-stukken/lijst/{lis}/", titel="Lijst ingekomen stukken"),
+    Pagina("schriftelijke-vragen", "/schriftelijke-vragen/", titel="Schriftelijke vragen"),
+    Pagina("schriftelijke-vraag", "/schriftelijke-vragen/{vraag}/", titel="Schriftelijke vragen"),
+    Pagina("lange-termijnagenda", "/lange-termijnagenda/", titel="Lange termijnagenda"),
+    Pagina("lange-termijnagenda-item", "/lange-termijnagenda/{lta}/", titel="Lange termijnagenda"),
+    Pagina("griffie-registers", "/griffie/registers/", GRIFFIE, titel="Registers"),
+    Pagina("griffie-toezeggingen", "/griffie/registers/toezeggingen/", GRIFFIE, titel="Toezeggingen"),
+    Pagina("griffie-motiemonitor", "/griffie/registers/motiemonitor/", GRIFFIE, titel="Motiemonitor"),
+    Pagina("griffie-motie", "/griffie/registers/motiemonitor/{motie}/", GRIFFIE, titel="Motiemonitor"),
+    Pagina("griffie-toezegging", "/griffie/registers/toezeggingen/{toezegging_uuid}/", GRIFFIE, titel="Toezegging"),
+    Pagina("griffie-ingekomen-stuk", "/griffie/registers/ingekomen-stukken/{stuk_uuid}/", GRIFFIE, titel="Ingekomen"),
+    Pagina("form-toezegging", "/griffie/registers/toezeggingen/nieuw/", GRIFFIE, titel="toezegging"),
+    Pagina(
+        "form-toezegging-fout",
+        "/griffie/registers/toezeggingen/nieuw/",
+        GRIFFIE,
+        titel="toezegging",
+        actie="leeg-versturen",
+    ),
+    Pagina(
+        "form-ingekomen-stuk-fout",
+        "/griffie/registers/ingekomen-stukken/nieuw/",
+        GRIFFIE,
+        titel="ingekomen stuk",
+        actie="leeg-versturen",
+    ),
+    Pagina(
+        "form-schriftelijke-vraag-fout",
+        "/griffie/registers/schriftelijke-vragen/nieuw/",
+        GRIFFIE,
+        titel="schriftelijke vraag",
+        actie="leeg-versturen",
+    ),
+    Pagina(
+        "form-lange-termijnagenda-fout",
+        "/griffie/registers/lange-termijnagenda/nieuw/",
+        GRIFFIE,
+        titel="lange termijnagenda",
+        actie="leeg-versturen",
+    ),
+    Pagina(
+        "form-stand-van-zaken-fout",
+        "/griffie/registers/motiemonitor/{motie}/stand/",
+        GRIFFIE,
+        titel="Stand van zaken",
+        actie="leeg-versturen",
+    ),
     Pagina(
         "form-besluit-bewerken-fout",
         "/griffie/besluiten/{concept_besluit}/bewerken/",
@@ -192,7 +249,23 @@ def gegevens(transactional_db):
         bestanden=[("voorstel.txt", seed(RAADSVOORSTEL).replace("L275141", "L999001").encode())], bronnaam="axe"
     )
     import_item = run.items.get()
+    from apps.registers.models import IngekomenStuk, LangetermijnItem, SchriftelijkeVraag, Toezegging
+    from tests.factories import StandVanZakenFactory
+
+    stand = StandVanZakenFactory(opvolging__motie__vergadering=vergadering, opvolging__motie__titel="Motie speelruimte")
+    toezegging = Toezegging.objects.order_by("pk").first()
+    stuk = IngekomenStuk.objects.filter(afzender_is_privepersoon=True).first()
+    stuk.lijst = AgendapuntFactory(vergadering=vergadering, titel="Lijst ingekomen stukken", volgorde=99)
+    stuk.save(update_fields=["lijst"])
     return {
+        "toezegging": toezegging.nummer,
+        "toezegging_uuid": toezegging.uuid,
+        "motie": stand.opvolging.motie.nummer,
+        "ingekomen_stuk": stuk.nummer,
+        "stuk_uuid": stuk.uuid,
+        "lis": stuk.lijst.uuid,
+        "vraag": SchriftelijkeVraag.objects.order_by("pk").first().nummer,
+        "lta": LangetermijnItem.objects.order_by("pk").first().uuid,
         "besluit": besluit.uuid,
         "raadsvoorstel": besluit.raadsvoorstel.uuid,
         "vergadering": Vergadering.objects.get(datum=datetime.date(2021, 9, 30), soort="raadsvergadering").uuid,

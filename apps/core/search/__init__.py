@@ -23,7 +23,7 @@ The package, one module per job: `bronnen` (the registry), `index` (writes), `zo
 `fragment` (snippets). What other apps use is imported here.
 """
 
-from .bronnen import registreer_zoekbron
+from .bronnen import registreer_afhankelijk, registreer_zoekbron
 from .config import KANDIDATEN, ZOEKCONFIG, is_postgres
 from .fragment import fragmenten
 from .index import zoekindex_bijwerken, zoekindex_herbouwen, zoekindex_omvang, zoekindex_ordenen, zoekindex_verwijderen
@@ -43,6 +43,7 @@ __all__ = [
     "is_zaaknummer",
     "normaliseer",
     "ontleed_zoekvraag",
+    "registreer_afhankelijk",
     "registreer_zoekbron",
     "tsquery_tekst",
     "zoek_object_ids",

@@ -38,6 +38,20 @@ def registreer_zoekbron(
     _BRONNEN[model] = Zoekbron(model=model, bouwer=bouwer, soort=soort, queryset=queryset, verwant=verwant)
 
 
+_AFHANKELIJK: dict[type, list[Callable]] = {}
+
+
+def registreer_afhankelijk(model: type, verwant: Callable) -> None:
+    """Let another app name its records whose documents depend on `model`'s records (e.g. a register item
+    whose visibility follows its meeting): `verwant(obj)` gives them, and they are rebuilt with obj. The
+    dependency points from that app to `model`'s app, so `model`'s app need not know it."""
+    _AFHANKELIJK.setdefault(model, []).append(verwant)
+
+
+def afhankelijken_van(model: type) -> list[Callable]:
+    return _AFHANKELIJK.get(model, [])
+
+
 def bron_van(obj) -> Zoekbron | None:
     for klasse in type(obj).__mro__:
         if klasse in _BRONNEN:

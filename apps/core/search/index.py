@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 
 from django.db import connection, transaction
 
-from .bronnen import Zoekbron, alle_bronnen, bron_van
+from .bronnen import Zoekbron, afhankelijken_van, alle_bronnen, bron_van
 from .config import ZOEKCONFIG, is_postgres
 from .zoekvraag import normaliseer
 
@@ -66,6 +66,10 @@ def zoekindex_bijwerken(obj, *, _diepte: int = 0) -> None:
         if bron.verwant and _diepte < 2:
             for ander in bron.verwant(obj):
                 zoekindex_bijwerken(ander, _diepte=_diepte + 1)
+        if _diepte < 2:
+            for verwant in afhankelijken_van(type(obj)):
+                for ander in verwant(obj):
+                    zoekindex_bijwerken(ander, _diepte=_diepte + 1)
 
 
 def zoekindex_verwijderen(obj) -> None:
