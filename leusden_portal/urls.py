@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("apps.vergaderagenda.urls")),
     path("besluiten/", include("apps.besluiten.urls")),
     path("griffie/archief/", include("apps.oria.urls")),
+    path("griffie/aanleveringen/", include("apps.aanlevering.urls")),
     path("griffie/", include("apps.griffie.urls")),
     path("api/ori/", include("apps.openori.urls")),
     path("bijlagen/", include("apps.portaal.urls_bijlagen")),
