@@ -205,3 +205,14 @@ def test_the_griffie_page_is_for_the_griffie_only(raadslid_user, griffie_client)
     raadslid.force_login(raadslid_user)
     assert raadslid.get("/griffie/aanleveringen/").status_code == 403
     assert griffie_client.get("/griffie/aanleveringen/?status=x&page=y").status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)
+def test_publishing_delivers_after_the_commit_without_a_command(server):
+    """Real commits: the trace, the queue and the direct attempt follow the publishing save by themselves."""
+    vergadering = VergaderingFactory(titel="Direct aangeleverd")
+    assert [v[1] for v in server.api_verzoeken()] == ["/ori-mock/vergaderingen"]
+    assert Aanlevering.objects.get().status == "afgeleverd"
+    vergadering.openbaar = False
+    vergadering.save()
+    assert server.api_verzoeken("DELETE")[-1][1].startswith("/ori-mock/vergaderingen/")
