@@ -20,6 +20,7 @@ urlpatterns = [
     path("griffie/archief/", include("apps.oria.urls")),
     path("griffie/aanleveringen/", include("apps.aanlevering.urls")),
     path("griffie/", include("apps.griffie.urls")),
+    path("api/ori/v2/", include("apps.oriapi.urls")),
     path("api/ori/", include("apps.openori.urls")),
     path("bijlagen/", include("apps.portaal.urls_bijlagen")),
     path("", include("apps.woo.urls")),

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "apps.portaal",
     "apps.griffie",
     "apps.openori",
+    "apps.oriapi",
     "apps.woo",
     "apps.oria",
     "apps.aanlevering",
