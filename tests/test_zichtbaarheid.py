@@ -25,6 +25,8 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
+ORI_V2 = ["vergaderingen", "agendapunten", "besluiten", "informatieobjecten", "natuurlijkpersonen", "fracties"]
+
 ALLEN = {"publiek", "raadslid", "griffie"}
 BESLOTEN = {"raadslid", "griffie"}
 GRIFFIE = {"griffie"}
@@ -126,6 +128,15 @@ def urls(wereld):
         "/griffie/memos/",
         "/griffie/vergaderingen/",
         "/griffie/besluiten/",
+        "/griffie/archief/",
+        "/griffie/aanleveringen/",
+        "/api/ori/vergaderingen?page_size=100",
+        "/api/ori/agendapunten?page_size=100",
+        "/api/ori/informatieobjecten?page_size=100",
+        "/api/ori/verwijderd",
+        "/sitemapindex-diwoo-infocat008.xml",
+        "/sitemaps/diwoo-infocat008-1.xml",
+        *(f"/api/ori/v2/{bron}?page_size=100" for bron in ORI_V2),
     ]
     for n in range(1, 6):
         lijst += [f"/zaken/L91000{n}/", f"/besluiten/L91000{n}/", f"/zoeken/?q=L91000{n}"]
@@ -202,3 +213,23 @@ def test_the_page_cache_never_carries_a_page_from_one_role_to_another(wereld, se
                     assert marker not in inhoud or rol in rollen, f"{marker} leaks to {rol} on {url} (cache)"
     cache.clear()
     assert treffers > 30  # the walk really was served from the cache
+
+
+@pytest.mark.parametrize("rol", ["publiek", "raadslid", "griffie"])
+def test_raadsvoorstel_and_memo_pdfs_only_for_those_who_may_see_them_and_never_as_concept(client, wereld, rol):
+    from apps.memos.models import Memo
+    from apps.raadsvoorstellen.models import Raadsvoorstel
+
+    inloggen(client, rol)
+    geheim = Raadsvoorstel.objects.get(zaak__zaaknummer="L910002")
+    concept = Raadsvoorstel.objects.get(zaak__zaaknummer="L910001")
+    geheime_memo = Memo.objects.get(betreft__contains="roerdomp")
+    concept_memo = Memo.objects.get(betreft__contains="wielewaal")
+    status = {
+        "geheim": client.get(f"/documenten/raadsvoorstellen/{geheim.uuid}.pdf").status_code,
+        "concept": client.get(f"/documenten/raadsvoorstellen/{concept.uuid}.pdf").status_code,
+        "geheime_memo": client.get(f"/documenten/memos/{geheime_memo.uuid}.pdf").status_code,
+        "concept_memo": client.get(f"/documenten/memos/{concept_memo.uuid}.pdf").status_code,
+    }
+    besloten = 404 if rol == "publiek" else 200
+    assert status == {"geheim": besloten, "concept": 404, "geheime_memo": besloten, "concept_memo": 404}
