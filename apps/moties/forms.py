@@ -15,8 +15,33 @@ from apps.vergaderagenda.models import Agendapunt
 from .models import Amendement, Motie, Stem, Stemming
 from .services import AMENDEMENT_VELDEN, MOTIE_VELDEN
 
+MAX_ID = 2**63 - 1
 
-class LidKeuze(forms.ModelMultipleChoiceField):
+
+def _geldig_id(waarde) -> bool:
+    """An id the database can look up: a plain number within 64 bits (SQLite refuses larger ones)."""
+    tekst = str(waarde).strip()
+    return tekst.isascii() and tekst.isdigit() and int(tekst) <= MAX_ID
+
+
+class VeiligeKeuze(forms.ModelChoiceField):
+    def to_python(self, value):
+        if value not in self.empty_values and not _geldig_id(value):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class VeiligeMeervoudigeKeuze(forms.ModelMultipleChoiceField):
+    def _check_values(self, value):
+        for waarde in value:
+            if not _geldig_id(waarde):
+                raise ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": waarde}
+                )
+        return super()._check_values(value)
+
+
+class LidKeuze(VeiligeMeervoudigeKeuze):
     widget = forms.CheckboxSelectMultiple
 
     def label_from_instance(self, persoon):
@@ -58,6 +83,7 @@ class MotieForm(VersieFormMixin, _IndienersMixin, forms.ModelForm):
     class Meta:
         model = Motie
         fields = ["agendapunt", *MOTIE_VELDEN]
+        field_classes = {"agendapunt": VeiligeKeuze, "raadsvoorstel": VeiligeKeuze}
         widgets = {
             "motietype": forms.RadioSelect,
             "constaterende": forms.Textarea(attrs={"rows": 3}),
@@ -101,7 +127,7 @@ class MotieForm(VersieFormMixin, _IndienersMixin, forms.ModelForm):
         return {naam: self.cleaned_data.get(naam) for naam in MOTIE_VELDEN if naam in self.cleaned_data}
 
 
-class BeslispuntKeuze(forms.ModelMultipleChoiceField):
+class BeslispuntKeuze(VeiligeMeervoudigeKeuze):
     widget = forms.CheckboxSelectMultiple
 
     def label_from_instance(self, punt):
@@ -119,6 +145,7 @@ class AmendementForm(VersieFormMixin, _IndienersMixin, forms.ModelForm):
     class Meta:
         model = Amendement
         fields = ["agendapunt", "raadsvoorstel", *AMENDEMENT_VELDEN]
+        field_classes = {"agendapunt": VeiligeKeuze, "raadsvoorstel": VeiligeKeuze, "hoofdamendement": VeiligeKeuze}
         widgets = {"toelichting": forms.Textarea(attrs={"rows": 3}), "nieuwe_tekst": forms.Textarea(attrs={"rows": 4})}
         error_messages = {
             "titel": {"required": _("Geef het amendement een titel.")},

@@ -210,7 +210,9 @@ def motie_op_nummer(*, user, nummer: str) -> Motie | None:
     return (
         Motie.objects.zichtbaar_voor(user)
         .filter(nummer=nummer)
-        .select_related("vergadering", "vergadering__gremium", "agendapunt", "raadsvoorstel__zaak")
+        .select_related(
+            "vergadering", "vergadering__gremium", "agendapunt", "raadsvoorstel__zaak", "afgehandeld_bij__vergadering"
+        )
         .prefetch_related(_indieners())
         .first()
     )

@@ -263,12 +263,13 @@ def _stappen(
 
     # Amendementen on the zaken's voorstellen and moties on them or submitted at their agenda items (issue 13),
     # each with its status (the result of the vote). One query each.
-    stuk_filter = Q(raadsvoorstel_id__in=voorstel_ids) | Q(agendapunt_id__in=[p.pk for p in punten])
-    for model, soort, url_naam in (
-        (Amendement, "amendement", "moties:amendement"),
-        (Motie, "motie", "moties:motie"),
+    punt_ids = [p.pk for p in punten]
+    stuk_filter = Q(raadsvoorstel_id__in=voorstel_ids) | Q(agendapunt_id__in=punt_ids)
+    for model, soort, url_naam, filter_ in (
+        (Amendement, "amendement", "moties:amendement", stuk_filter),
+        (Motie, "motie", "moties:motie", stuk_filter | Q(afgehandeld_bij_id__in=punt_ids)),
     ):
-        for stuk in model.objects.zichtbaar_voor(user).filter(stuk_filter).order_by("ingediend_op", "volgnummer"):
+        for stuk in model.objects.zichtbaar_voor(user).filter(filter_).order_by("ingediend_op", "volgnummer"):
             stappen.append(
                 TijdlijnStap(
                     datum=stuk.ingediend_op,
