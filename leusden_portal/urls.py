@@ -16,6 +16,7 @@ admin.site.index_title = "Beheer (voor gevorderde gebruikers)"
 urlpatterns = [
     path("", include("apps.portaal.urls")),
     path("", include("apps.vergaderagenda.urls")),
+    path("", include("apps.moties.urls")),
     path("besluiten/", include("apps.besluiten.urls")),
     path("griffie/archief/", include("apps.oria.urls")),
     path("griffie/aanleveringen/", include("apps.aanlevering.urls")),

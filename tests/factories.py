@@ -8,8 +8,9 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from apps.besluiten.models import Besluit, DictumPunt
-from apps.core.models import Gremium, Onderwerp, Persoon, Rol, Zaak
+from apps.core.models import Fractie, Gremium, Onderwerp, Persoon, Rol, Zaak
 from apps.memos.models import Memo, MemoBehandeling
+from apps.moties.models import Aanwezigheid, Amendement, Indiener, Motie, Stem, Stemming
 from apps.raadsvoorstellen.models import Beslispunt, Raadsvoorstel
 from apps.vergaderagenda.models import Agendapunt, Vergadering
 
@@ -203,3 +204,105 @@ class AgendapuntBijlageFactory(factory.django.DjangoModelFactory):
 
     class Params:
         vertrouwelijk = factory.Trait(vertrouwelijkheid="vertrouwelijk")
+
+
+# --- Fracties, moties, amendementen, stemmingen (issue 13) -----------------------------------------------
+
+
+class FractieFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Fractie
+        django_get_or_create = ("slug",)
+
+    naam = factory.Sequence(lambda n: f"Voorbeeldfractie {n}")
+    afkorting = factory.LazyAttribute(lambda o: o.naam[:10])
+    slug = factory.LazyAttribute(lambda o: o.naam.lower().replace(" ", "-"))
+    gremium = factory.SubFactory(GremiumFactory)
+    begindatum = datetime.date(2018, 3, 29)
+
+
+class RaadslidFactory(RolFactory):
+    """A raadslid membership of the raad, in a fractie; the person gets a slug (a public page)."""
+
+    persoon = factory.SubFactory(PersoonFactory, slug=factory.Sequence(lambda n: f"raadslid-{n}"))
+    soort = Rol.Soort.RAADSLID
+    gremium = factory.SubFactory(GremiumFactory)
+    fractie = factory.SubFactory(FractieFactory, gremium=factory.SelfAttribute("..gremium"))
+
+
+class MotieFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Motie
+        skip_postgeneration_save = True
+
+    vergadering = factory.SubFactory(VergaderingFactory)
+    jaar = factory.LazyAttribute(lambda o: o.vergadering.datum.year)
+    volgnummer = factory.Sequence(lambda n: n + 1)
+    nummer = factory.LazyAttribute(lambda o: f"M{o.jaar}-{o.volgnummer:03d}")
+    titel = factory.Sequence(lambda n: f"Motie over onderwerp {n}")
+    verzoek = "verzoekt het college om de raad voor het einde van het jaar te informeren."
+    ingediend_op = factory.LazyAttribute(lambda o: o.vergadering.datum)
+    status = "ingediend"
+
+    class Params:
+        concept = factory.Trait(status="concept")
+        vertrouwelijk = factory.Trait(vertrouwelijkheid="vertrouwelijk")
+        vreemd = factory.Trait(motietype=Motie.Motietype.VREEMD)
+
+    @factory.post_generation
+    def indieners(obj, create, extracted, **kwargs):
+        if create and extracted:
+            for i, rol in enumerate(extracted, 1):
+                Indiener.objects.create(motie=obj, persoon=rol.persoon, fractie=rol.fractie, volgorde=i)
+
+
+class AmendementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Amendement
+        skip_postgeneration_save = True
+
+    vergadering = factory.SubFactory(VergaderingFactory)
+    raadsvoorstel = factory.SubFactory(RaadsvoorstelFactory, status=Raadsvoorstel.Status.GEAGENDEERD)
+    jaar = factory.LazyAttribute(lambda o: o.vergadering.datum.year)
+    volgnummer = factory.Sequence(lambda n: n + 1)
+    nummer = factory.LazyAttribute(lambda o: f"A{o.jaar}-{o.volgnummer:03d}")
+    titel = factory.Sequence(lambda n: f"Amendement {n}")
+    nieuwe_tekst = "het voorstel vast te stellen met een jaarlijkse evaluatie."
+    ingediend_op = factory.LazyAttribute(lambda o: o.vergadering.datum)
+    status = "ingediend"
+
+    class Params:
+        concept = factory.Trait(status="concept")
+
+    @factory.post_generation
+    def indieners(obj, create, extracted, **kwargs):
+        if create and extracted:
+            for i, rol in enumerate(extracted, 1):
+                Indiener.objects.create(amendement=obj, persoon=rol.persoon, fractie=rol.fractie, volgorde=i)
+
+
+def aanwezigheid_maken(vergadering, rollen, *, afwezig=()):
+    """The presence list of a meeting from memberships (Rol), those in `afwezig` absent."""
+    return [
+        Aanwezigheid.objects.create(
+            vergadering=vergadering, persoon=r.persoon, rol=r, fractie=r.fractie, aanwezig=r not in afwezig
+        )
+        for r in rollen
+    ]
+
+
+def stemming_maken(vergadering, *, keuzes, volgorde, gepubliceerd=True, soort="regulier", **stuk):
+    """A stemming with votes {Aanwezigheid: keuze}; published with the derived outcome by default."""
+    voor = sum(1 for k in keuzes.values() if k == "voor")
+    tegen = sum(1 for k in keuzes.values() if k == "tegen")
+    stemming = Stemming.objects.create(vergadering=vergadering, volgorde=volgorde, soort=soort, **stuk)
+    Stem.objects.bulk_create(
+        Stem(stemming=stemming, aanwezigheid=a, persoon_id=a.persoon_id, fractie_id=a.fractie_id, keuze=k)
+        for a, k in keuzes.items()
+    )
+    if gepubliceerd:
+        stemming.uitslag = "aangenomen" if voor > tegen or soort == "hamerslag" else "verworpen"
+        stemming.status = "gepubliceerd"
+        stemming.gepubliceerd_op = timezone.now()
+        stemming.save()
+    return stemming

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
 
-PORTAAL_APPS = {"core", "raadsvoorstellen", "memos", "vergaderagenda", "besluiten"}
+PORTAAL_APPS = {"core", "raadsvoorstellen", "memos", "vergaderagenda", "moties", "besluiten"}
 
 
 def portaal_modellen():

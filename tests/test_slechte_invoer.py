@@ -68,6 +68,9 @@ URLS = [
     "/griffie/besluiten/?page={}",
     "/griffie/memos/?q={}",
     "/griffie/vergaderingen/?page={}",
+    "/moties/?jaar={}",
+    "/moties/?page={}",
+    "/amendementen/?jaar={}&page={}",
 ]
 
 PADEN = [
@@ -85,6 +88,14 @@ PADEN = [
     "/documenten/memos/{}.pdf",
     "/documenten/raadsvoorstellen/{}.pdf",
     "/bijlagen/{}/",
+    "/moties/{}/",
+    "/moties/{}/motie.pdf",
+    "/amendementen/{}/",
+    "/personen/{}/",
+    "/fracties/{}/",
+    "/besluitenlijsten/{}/gemeenteraad/",
+    "/besluitenlijsten/2021-09-30/{}/",
+    "/besluitenlijsten/{}/gemeenteraad/besluitenlijst.pdf",
 ]
 
 
@@ -104,3 +115,39 @@ def test_odd_path_segments_never_give_a_server_error(client, demo_data, waarde):
     for pad in PADEN:
         response = client.get(pad.format(quote(waarde[:300], safe="")))
         assert response.status_code in (200, 301, 302, 404), pad
+
+
+@pytest.mark.parametrize("waarde", RARE_WAARDEN, ids=lambda w: repr(w[:12]))
+def test_odd_input_in_the_moties_and_stemming_forms_never_gives_a_server_error(griffie_client, demo_data, waarde):
+    """Issue 13: presence list, motie, amendement and stemming forms with odd values: a Dutch message, never a 500."""
+    from django.urls import reverse
+
+    from apps.moties.models import Stemming
+
+    vergadering = Stemming.objects.select_related("vergadering").first().vergadering
+    velden = [
+        "stuk",
+        "soort",
+        "titel",
+        "motietype",
+        "agendapunt",
+        "raadsvoorstel",
+        "hoofdamendement",
+        "verzoek",
+        "nieuwe_tekst",
+        "indieners",
+        "mede_indieners",
+        "beslispunten",
+        "vertrouwelijkheid",
+        "version",
+        "reden",
+    ]
+    data = {veld: waarde for veld in velden}
+    data.update({f"lid_{i}": waarde for i in range(1, 40)})
+    data.update({f"fractie_{i}": waarde for i in range(0, 10)})
+    for naam in ["griffie:stemming-nieuw", "griffie:motie-nieuw", "griffie:amendement-nieuw"]:
+        response = griffie_client.post(reverse(naam, kwargs={"vergadering_uuid": vergadering.uuid}), data)
+        assert response.status_code < 500, naam
+    for naam in ["griffie:presentielijst", "griffie:besluitenlijst-publiceren"]:
+        response = griffie_client.post(reverse(naam, kwargs={"uuid": vergadering.uuid}), data)
+        assert response.status_code < 500, naam

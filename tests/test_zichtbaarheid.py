@@ -13,10 +13,13 @@ from django.core.cache import cache
 from apps.core.search import zoekindex_herbouwen
 from tests.factories import (
     AgendapuntFactory,
+    AmendementFactory,
     BesluitFactory,
     GremiumFactory,
     MemoFactory,
+    MotieFactory,
     OnderwerpFactory,
+    RaadslidFactory,
     RaadsvoorstelFactory,
     UserFactory,
     VergaderingFactory,
@@ -43,6 +46,11 @@ MARKERS = {
     "kievit": GRIFFIE,  # concept meeting
     "ijsvogel": GRIFFIE,  # concept raadsvoorstel
     "houtsnip": GRIFFIE,  # concept besluit
+    "tureluur": ALLEN,  # public motie with a published stemming
+    "lepelaar": ALLEN,  # public amendement
+    "kraanvogel": BESLOTEN,  # vertrouwelijke motie in a public meeting
+    "wulp": BESLOTEN,  # motie in the besloten meeting
+    "patrijs": GRIFFIE,  # concept motie
 }
 
 
@@ -64,7 +72,7 @@ def wereld(db):
     for memo in (geheime_memo, concept_memo):
         memo.onderwerpen.add(proef)
     punt.memos.add(geheime_memo, concept_memo)
-    VergaderingFactory(
+    besloten_vergadering = VergaderingFactory(
         gremium=raad,
         titel="Besloten vergadering grutto vogelproef",
         datum=dag + datetime.timedelta(days=1),
@@ -100,8 +108,37 @@ def wereld(db):
         gepubliceerd=True,
         vergadering=openbaar,
     )
+    # Moties and amendementen (issue 13): indieners are members of the raad at the date.
+    from apps.moties.models import Aanwezigheid
+    from tests.factories import stemming_maken
+
+    leden = [RaadslidFactory(gremium=raad, begindatum=datetime.date(2026, 1, 1)) for _ in range(3)]
+    tureluur = MotieFactory(
+        vergadering=openbaar, agendapunt=punt, titel="Motie tureluur vogelproef", indieners=leden[:2]
+    )
+    MotieFactory(
+        vergadering=openbaar,
+        agendapunt=punt,
+        titel="Motie kraanvogel vogelproef",
+        vertrouwelijk=True,
+        indieners=leden[:1],
+    )
+    MotieFactory(vergadering=besloten_vergadering, titel="Motie wulp vogelproef", indieners=leden[:1])
+    MotieFactory(
+        vergadering=openbaar, agendapunt=punt, titel="Motie patrijs vogelproef", concept=True, indieners=leden[:1]
+    )
+    lepelaar = AmendementFactory(
+        vergadering=openbaar,
+        raadsvoorstel=RaadsvoorstelFactory(zaak=ZaakFactory(zaaknummer="L910006"), status="geagendeerd"),
+        titel="Amendement lepelaar vogelproef",
+        indieners=leden[2:],
+    )
+    aanwezig = [
+        Aanwezigheid.objects.create(vergadering=openbaar, persoon=r.persoon, rol=r, fractie=r.fractie) for r in leden
+    ]
+    stemming_maken(openbaar, keuzes={a: "voor" for a in aanwezig}, volgorde=1, motie=tureluur)
     zoekindex_herbouwen()
-    return {"gremium": raad}
+    return {"gremium": raad, "motie": tureluur, "amendement": lepelaar, "leden": leden, "vergadering": openbaar}
 
 
 def urls(wereld):
@@ -140,6 +177,16 @@ def urls(wereld):
     ]
     for n in range(1, 6):
         lijst += [f"/zaken/L91000{n}/", f"/besluiten/L91000{n}/", f"/zoeken/?q=L91000{n}"]
+    from apps.moties.models import Amendement, Motie
+
+    lijst += ["/moties/", "/amendementen/", "/moties/feed/", "/fracties/", "/sitemap-moties.xml"]
+    lijst += ["/sitemap-amendementen.xml", "/sitemap-fracties.xml", "/sitemap-personen.xml"]
+    lijst += ["/besluitenlijsten/2030-05-10/proefraad/", "/besluitenlijsten/2030-05-11/proefraad/"]
+    lijst += [f"/moties/{n}/" for n in Motie.objects.order_by("pk").values_list("nummer", flat=True)]
+    lijst += [f"/amendementen/{n}/" for n in Amendement.objects.values_list("nummer", flat=True)]
+    lijst += [f"/personen/{r.persoon.slug}/" for r in wereld["leden"]]
+    lijst += [f"/fracties/{r.fractie.slug}/" for r in wereld["leden"]]
+    lijst += [f"/griffie/vergaderingen/{wereld['vergadering'].uuid}/besluitvorming/"]
     # Search for a word every marked title shares (the page echoes the query, so never search a marker itself).
     lijst += ["/zoeken/?q=vogelproef", "/zoeken/?q=vogelproef&jaar=2030", "/besluiten/?q=vogelproef"]
     return lijst
@@ -185,6 +232,23 @@ def test_raadsbesluit_pdf_only_for_those_who_may_see_the_besluit(client, wereld,
         assert geheim == 200 and concept == 404
     if rol == "griffie":
         assert geheim == 200 and concept == 200  # the griffie's uncached preview of a concept
+
+
+@pytest.mark.parametrize("rol", ["publiek", "raadslid", "griffie"])
+def test_motie_pdf_only_for_those_who_may_see_the_motie(client, wereld, rol):
+    from apps.moties.models import Motie
+
+    inloggen(client, rol)
+    statussen = {
+        m.titel.split()[1]: client.get(f"/moties/{m.nummer}/motie.pdf").status_code for m in Motie.objects.all()
+    }
+    verwacht = {
+        "tureluur": 200,
+        "kraanvogel": 200 if rol != "publiek" else 404,
+        "wulp": 200 if rol != "publiek" else 404,
+        "patrijs": 200 if rol == "griffie" else 404,
+    }
+    assert statussen == verwacht
 
 
 @pytest.mark.parametrize("rol", ["publiek", "raadslid", "griffie"])

@@ -7,6 +7,7 @@ from django.db.models import Prefetch, Q
 
 from apps.core.models import Onderwerp
 from apps.core.permissions import mag_besloten_zien
+from apps.moties.selectors import stemmingen_over
 from apps.raadsvoorstellen.models import Beslispunt, Raadsvoorstel, RaadsvoorstelBijlage
 
 from .filters import BesluitFilter
@@ -109,7 +110,15 @@ def besluit_details(*, user, besluit: Besluit) -> dict:
         .only("id", "versie", "gepubliceerd_op", "rectificatie_reden", "status", "zaak_id")
     )
     nieuwste = versies[0] if versies else None
+    # The stemming on the voorstel in the besluit's meeting, and those on the amendementen that changed it.
+    alle = stemmingen_over(
+        user=user, raadsvoorstel=besluit.raadsvoorstel_id, met_amendementen=True, vergadering=besluit.vergadering_id
+    )
+    stemmingen = [u for u in alle if u.stemming.raadsvoorstel_id]
+    amendementen = [u for u in alle if u.stemming.amendement_id]
     return {
+        "uitslag": stemmingen[-1] if stemmingen else None,
+        "amendement_uitslagen": amendementen,
         "raadsvoorstel": raadsvoorstel,
         "secties": raadsvoorstel.secties() if raadsvoorstel else [],
         "versies": versies,

@@ -14,6 +14,7 @@ from django.utils import timezone
 from apps.core.search import zoekindex_bijwerken, zoekindex_verwijderen
 from apps.core.selectors import ambtsdrager
 from apps.core.services import RegelFout, geschiedenis_gebruiker, versie_opslaan
+from apps.moties.selectors import aangenomen_amendementen, geamendeerd_dictum, uitslag_van, voorstel_stemming
 from apps.raadsvoorstellen.models import Raadsvoorstel
 from apps.raadsvoorstellen.services import raadsvoorstel_besluit_genomen
 from apps.vergaderagenda.models import Agendapunt, Vergadering
@@ -55,7 +56,42 @@ def _dictum_vervangen(besluit: Besluit, teksten: Sequence[str]) -> bool:
     return True
 
 
+# The outcomes a vote decides; aangehouden and ingetrokken are the griffie's to record.
+VANUIT_STEMMING = (Besluit.Uitkomst.AANGENOMEN, Besluit.Uitkomst.GEAMENDEERD_AANGENOMEN, Besluit.Uitkomst.VERWORPEN)
+
+
+def stemming_van_besluit(besluit: Besluit) -> dict | None:
+    """What the published Stemming on the besluit's voorstel in its meeting says: the besluit's stemming fields
+    follow from it (never typed twice). None when the meeting's votes were not recorded (older data)."""
+    stemming = voorstel_stemming(raadsvoorstel_id=besluit.raadsvoorstel_id, vergadering_id=besluit.vergadering_id)
+    if stemming is None:
+        return None
+    uitslag = uitslag_van(stemming, [])
+    geamendeerd = bool(
+        aangenomen_amendementen(raadsvoorstel_id=besluit.raadsvoorstel_id, vergadering_id=besluit.vergadering_id)
+    )
+    if stemming.uitslag == "aangenomen":
+        uitkomst = Besluit.Uitkomst.GEAMENDEERD_AANGENOMEN if geamendeerd else Besluit.Uitkomst.AANGENOMEN
+    else:
+        uitkomst = Besluit.Uitkomst.VERWORPEN
+    if stemming.soort == "hamerslag":
+        return {"stemming": Besluit.Stemming.UNANIEM, "stemmen_voor": None, "stemmen_tegen": None, "uitkomst": uitkomst}
+    return {
+        "stemming": Besluit.Stemming.STEMMEN,
+        "stemmen_voor": uitslag.voor,
+        "stemmen_tegen": uitslag.tegen,
+        "uitkomst": uitkomst,
+    }
+
+
 def _stemming_controleren(besluit: Besluit) -> None:
+    afgeleid = stemming_van_besluit(besluit)
+    if afgeleid is not None:
+        besluit.stemming = afgeleid["stemming"]
+        besluit.stemmen_voor, besluit.stemmen_tegen = afgeleid["stemmen_voor"], afgeleid["stemmen_tegen"]
+        if besluit.uitkomst in ("", *VANUIT_STEMMING):
+            besluit.uitkomst = afgeleid["uitkomst"]
+        return
     if besluit.stemming == Besluit.Stemming.STEMMEN:
         if besluit.stemmen_voor is None or besluit.stemmen_tegen is None:
             raise RegelFout("Vul bij een stemming het aantal stemmen voor en tegen in.", veld="stemmen_voor")
@@ -68,9 +104,20 @@ def besluit_voorstel(*, agendapunt: Agendapunt) -> dict:
     voorstel = agendapunt.raadsvoorstel
     op = agendapunt.vergadering.datum
     voorzitter = ambtsdrager(soort="voorzitter", op=op) or ambtsdrager(soort="burgemeester", op=op)
+    punten = list(voorstel.beslispunten.order_by("volgorde").values_list("pk", "tekst")) if voorstel else []
+    amendementen = (
+        aangenomen_amendementen(raadsvoorstel_id=voorstel.pk, vergadering_id=agendapunt.vergadering_id)
+        if voorstel
+        else []
+    )
+    dictum = geamendeerd_dictum(
+        beslispunten=[t for _pk, t in punten], punt_ids=[pk for pk, _t in punten], amendementen=amendementen
+    )
     return {
         "titel": voorstel.titel if voorstel else agendapunt.titel,
-        "dictum": list(voorstel.beslispunten.order_by("volgorde").values_list("tekst", flat=True)) if voorstel else [],
+        # An adopted amendement changes the ontwerpbesluit: the dictum is prefilled with the amended text.
+        "dictum": dictum,
+        "geamendeerd": bool(amendementen),
         "griffier": ambtsdrager(soort="griffier", op=op),
         "voorzitter": voorzitter,
         "vertrouwelijkheid": (voorstel.vertrouwelijkheid if voorstel else "openbaar"),

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Gremium, Onderwerp, Persoon, Rol, Zaak, Zaaknummerreeks
+from .models import Fractie, Gremium, Onderwerp, Persoon, Rol, Zaak, Zaaknummerreeks
 from .search import zoekindex_bijwerken, zoekindex_verwijderen
 
 
@@ -15,22 +15,42 @@ class GremiumAdmin(admin.ModelAdmin):
 class RolInline(admin.TabularInline):
     model = Rol
     extra = 0
-    autocomplete_fields = ["gremium"]
+    autocomplete_fields = ["gremium", "fractie"]
 
 
 @admin.register(Persoon)
 class PersoonAdmin(admin.ModelAdmin):
-    list_display = ["naam", "organisatie"]
+    list_display = ["naam", "organisatie", "slug"]
     search_fields = ["naam", "organisatie"]
+    prepopulated_fields = {"slug": ["naam"]}
     inlines = [RolInline]
 
 
 @admin.register(Rol)
 class RolAdmin(admin.ModelAdmin):
     list_display = ["persoon", "soort", "gremium", "portefeuille", "fractie", "begindatum", "einddatum"]
-    list_filter = ["soort", "gremium"]
-    search_fields = ["persoon__naam", "portefeuille", "fractie"]
-    list_select_related = ["persoon", "gremium"]
+    list_filter = ["soort", "gremium", "fractie"]
+    search_fields = ["persoon__naam", "portefeuille", "fractie__naam"]
+    list_select_related = ["persoon", "gremium", "fractie"]
+    autocomplete_fields = ["persoon", "gremium", "fractie"]
+
+
+class LidmaatschapInline(admin.TabularInline):
+    model = Rol
+    extra = 0
+    fields = ["persoon", "soort", "gremium", "fractievoorzitter", "begindatum", "einddatum"]
+    autocomplete_fields = ["persoon", "gremium"]
+
+
+@admin.register(Fractie)
+class FractieAdmin(admin.ModelAdmin):
+    list_display = ["naam", "afkorting", "gremium", "begindatum", "einddatum", "opvolger"]
+    list_filter = ["gremium"]
+    search_fields = ["naam", "afkorting"]
+    prepopulated_fields = {"slug": ["naam"]}
+    autocomplete_fields = ["gremium", "opvolger"]
+    list_select_related = ["gremium", "opvolger"]
+    inlines = [LidmaatschapInline]
 
 
 @admin.register(Onderwerp)

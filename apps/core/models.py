@@ -8,7 +8,7 @@ import uuid
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from .query import OnderwerpQuerySet, RolQuerySet
@@ -76,19 +76,94 @@ class Gremium(PubliekRecord):
 class Persoon(PubliekRecord):
     naam = models.CharField(_("naam"), max_length=200, help_text=_("Zoals ondertekend, bijv. 'P.J. Kiel'."))
     organisatie = models.CharField(_("organisatie"), max_length=200, blank=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        blank=True,
+        db_default="",  # bulk loads (COPY) that leave the column out get an empty slug, not NULL
+        help_text=_("Het adres van de openbare persoonspagina (/personen/<slug>/). Leeg: geen pagina."),
+    )
 
     class Meta:
         verbose_name = _("persoon")
         verbose_name_plural = _("personen")
         ordering = ["naam"]
         indexes = [models.Index(fields=["naam"], name="persoon_naam_idx")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slug"],
+                condition=~Q(slug=""),
+                name="persoon_slug_uniek",
+                violation_error_message=_("Er is al een persoon met dit adres (slug)."),
+            )
+        ]
 
     def __str__(self):
         return self.naam
 
 
+class Fractie(PubliekRecord):
+    """A group of council members of one party or list, over a period (ORI Fractie).
+
+    When a fractie splits or renames, the old one ends (einddatum) and points to its `opvolger`.
+    """
+
+    naam = models.CharField(_("naam"), max_length=200)
+    afkorting = models.CharField(_("afkorting"), max_length=30, blank=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    gremium = models.ForeignKey(
+        Gremium,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="fracties",
+        verbose_name=_("gremium"),
+        help_text=_("De raad waarin de fractie zit."),
+    )
+    begindatum = models.DateField(_("begindatum"), null=True, blank=True)
+    einddatum = models.DateField(_("einddatum"), null=True, blank=True)
+    opvolger = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="voorgangers",
+        verbose_name=_("opgevolgd door"),
+        help_text=_("Bij een splitsing of naamswijziging: de fractie die deze opvolgt."),
+    )
+
+    class Meta:
+        verbose_name = _("fractie")
+        verbose_name_plural = _("fracties")
+        ordering = ["naam"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(einddatum__isnull=True) | Q(begindatum__isnull=True) | Q(einddatum__gte=F("begindatum")),
+                name="fractie_einde_na_begin",
+                violation_error_message=_("De einddatum ligt vóór de begindatum."),
+            ),
+            models.CheckConstraint(
+                condition=Q(opvolger__isnull=True) | ~Q(opvolger=F("id")),
+                name="fractie_niet_eigen_opvolger",
+                violation_error_message=_("Een fractie kan niet haar eigen opvolger zijn."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.naam
+
+    @property
+    def korte_naam(self):
+        return self.afkorting or self.naam
+
+
 class Rol(TimestampedModel):
-    """A role of a person over a period: wethouder with portefeuille, griffier, raadslid of a fractie, ..."""
+    """A role of a person over a period: wethouder with portefeuille, griffier, raadslid of a fractie, ...
+
+    This is also the membership over time (ORI FractieLidmaatschap, ORI-A rolnaam): a raadslid, commissielid
+    or burgerlid role in a gremium with its `fractie` and dates; `fractievoorzitter` marks the chair of the
+    fractie in that period.
+    """
 
     class Soort(models.TextChoices):
         BURGEMEESTER = "burgemeester", _("burgemeester")
@@ -96,6 +171,8 @@ class Rol(TimestampedModel):
         GRIFFIER = "griffier", _("griffier")
         DIRECTEUR_SECRETARIS = "directeur_secretaris", _("directeur-secretaris")
         RAADSLID = "raadslid", _("raadslid")
+        COMMISSIELID = "commissielid", _("commissielid")
+        BURGERLID = "burgerlid", _("burgerlid")
         VOORZITTER = "voorzitter", _("voorzitter")
         AMBTENAAR = "ambtenaar", _("ambtenaar")
         OVERIG = "overig", _("overig")
@@ -106,7 +183,15 @@ class Rol(TimestampedModel):
         Gremium, on_delete=models.PROTECT, null=True, blank=True, related_name="rollen", verbose_name=_("gremium")
     )
     portefeuille = models.CharField(_("portefeuille"), max_length=300, blank=True)
-    fractie = models.CharField(_("fractie"), max_length=200, blank=True)
+    fractie = models.ForeignKey(
+        Fractie,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="lidmaatschappen",
+        verbose_name=_("fractie"),
+    )
+    fractievoorzitter = models.BooleanField(_("fractievoorzitter"), default=False, db_default=False)
     begindatum = models.DateField(_("begindatum"))
     einddatum = models.DateField(_("einddatum"), null=True, blank=True)
 
@@ -116,7 +201,11 @@ class Rol(TimestampedModel):
         verbose_name = _("rol")
         verbose_name_plural = _("rollen")
         ordering = ["soort", "-begindatum"]
-        indexes = [models.Index(fields=["soort", "begindatum", "einddatum"], name="rol_soort_periode_idx")]
+        indexes = [
+            models.Index(fields=["soort", "begindatum", "einddatum"], name="rol_soort_periode_idx"),
+            models.Index(fields=["gremium", "soort", "begindatum"], name="rol_gremium_periode_idx"),
+            models.Index(fields=["fractie", "begindatum"], name="rol_fractie_periode_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(einddatum__isnull=True) | Q(einddatum__gte=models.F("begindatum")),
@@ -126,7 +215,7 @@ class Rol(TimestampedModel):
         ]
 
     def __str__(self):
-        extra = self.portefeuille or self.fractie
+        extra = self.portefeuille or (self.fractie.naam if self.fractie_id else "")
         return f"{self.persoon} — {self.get_soort_display()}" + (f" ({extra})" if extra else "")
 
 
@@ -243,6 +332,8 @@ class Zoekdocument(models.Model):
         RAADSVOORSTEL = "raadsvoorstel", _("raadsvoorstel")
         MEMO = "memo", _("memo")
         AGENDAPUNT = "agendapunt", _("agendapunt")
+        MOTIE = "motie", _("motie")
+        AMENDEMENT = "amendement", _("amendement")
 
     class Zichtbaarheid(models.TextChoices):
         PUBLIEK = "publiek", _("iedereen")

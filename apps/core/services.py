@@ -64,7 +64,7 @@ def zaak_aanmaken(*, titel: str, zaaknummer: str | None = None, onderwerpen=()) 
     return zaak
 
 
-PORTAAL_APPS = ("core", "raadsvoorstellen", "memos", "vergaderagenda", "besluiten")
+PORTAAL_APPS = ("core", "raadsvoorstellen", "memos", "vergaderagenda", "moties", "besluiten")
 
 
 def groepen_inrichten() -> None:

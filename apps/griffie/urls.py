@@ -1,11 +1,41 @@
 from django.urls import path
 
-from . import views
+from . import views, views_moties
 
 app_name = "griffie"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    # Besluitvorming of a meeting (issue 13); before vergaderingen/<uuid>/<actie>/ so these names win
+    path("vergaderingen/<uuid:uuid>/besluitvorming/", views_moties.besluitvorming, name="besluitvorming"),
+    path("vergaderingen/<uuid:uuid>/presentielijst/", views_moties.presentielijst, name="presentielijst"),
+    path("vergaderingen/<uuid:vergadering_uuid>/moties/nieuw/", views_moties.motie_formulier, name="motie-nieuw"),
+    path(
+        "vergaderingen/<uuid:vergadering_uuid>/amendementen/nieuw/",
+        views_moties.amendement_formulier,
+        name="amendement-nieuw",
+    ),
+    path(
+        "vergaderingen/<uuid:vergadering_uuid>/stemmingen/nieuw/",
+        views_moties.stemming_formulier,
+        name="stemming-nieuw",
+    ),
+    path(
+        "vergaderingen/<uuid:uuid>/besluitenlijst/publiceren/",
+        views_moties.besluitenlijst_publiceren,
+        name="besluitenlijst-publiceren",
+    ),
+    path(
+        "vergaderingen/<uuid:uuid>/besluitenlijst/voorbeeld.pdf",
+        views_moties.besluitenlijst_voorbeeld,
+        name="besluitenlijst-voorbeeld",
+    ),
+    path("moties/<uuid:uuid>/bewerken/", views_moties.motie_formulier, name="motie-bewerken"),
+    path("amendementen/<uuid:uuid>/bewerken/", views_moties.amendement_formulier, name="amendement-bewerken"),
+    path("stukken/<uuid:uuid>/<slug:actie>/", views_moties.stuk_actie, name="stuk-actie"),
+    path("stemmingen/<uuid:uuid>/bewerken/", views_moties.stemming_formulier, name="stemming-bewerken"),
+    path("stemmingen/<uuid:uuid>/rectificeren/", views_moties.stemming_rectificeren, name="stemming-rectificeren"),
+    path("stemmingen/<uuid:uuid>/<slug:actie>/", views_moties.stemming_actie, name="stemming-actie"),
     # Raadsvoorstellen
     path("raadsvoorstellen/", views.raadsvoorstellen, name="raadsvoorstellen"),
     path("raadsvoorstellen/nieuw/", views.raadsvoorstel_formulier, name="raadsvoorstel-nieuw"),

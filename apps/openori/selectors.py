@@ -13,6 +13,7 @@ from django.db.models import Prefetch, Q
 
 from apps.besluiten.selectors import huidige_besluiten
 from apps.memos.models import Memo, MemoBijlage
+from apps.moties.models import Amendement, Indiener, Motie
 from apps.raadsvoorstellen.models import Raadsvoorstel, RaadsvoorstelBijlage
 from apps.vergaderagenda.models import Agendapunt, AgendapuntBijlage, Vergadering
 
@@ -77,6 +78,8 @@ MEMO = "memo"
 BIJLAGE_RAADSVOORSTEL = "bijlage_raadsvoorstel"
 BIJLAGE_MEMO = "bijlage_memo"
 BIJLAGE_AGENDAPUNT = "bijlage_agendapunt"
+MOTIE = "motie"
+AMENDEMENT = "amendement"
 
 
 def _agendapunten_prefetch(pad: str):
@@ -137,6 +140,29 @@ def _bijlagen_agendapunt():
     )
 
 
+def _ingediend(model):
+    """Public moties / amendementen with their indieners and (public) agendapunt, linked like the spec's
+    informatieobjecttype motie / amendement."""
+    return (
+        model.objects.openbaar()
+        .select_related("vergadering")
+        .prefetch_related(
+            Prefetch("indieners", queryset=Indiener.objects.select_related("persoon", "fractie").order_by("volgorde")),
+            Prefetch(
+                "agendapunt", queryset=_openbare_agendapunten().select_related("vergadering"), to_attr="api_agendapunt"
+            ),
+        )
+    )
+
+
+def _moties():
+    return _ingediend(Motie)
+
+
+def _amendementen():
+    return _ingediend(Amendement)
+
+
 # Per kind: the relation(s) whose change also changes the published record (a bijlage shows its parent).
 OUDERS = {
     BESLUIT: (),
@@ -145,6 +171,8 @@ OUDERS = {
     BIJLAGE_RAADSVOORSTEL: ("raadsvoorstel",),
     BIJLAGE_MEMO: ("memo",),
     BIJLAGE_AGENDAPUNT: ("agendapunt", "agendapunt__vergadering"),
+    MOTIE: (),
+    AMENDEMENT: (),
 }
 
 
@@ -163,6 +191,8 @@ BRONNEN = [
     (BIJLAGE_RAADSVOORSTEL, _bijlagen_raadsvoorstel),
     (BIJLAGE_MEMO, _bijlagen_memo),
     (BIJLAGE_AGENDAPUNT, _bijlagen_agendapunt),
+    (MOTIE, _moties),
+    (AMENDEMENT, _amendementen),
 ]
 
 

@@ -264,6 +264,33 @@ class InformatieObjectSerializer(OriSerializer):
         a = b.agendapunt
         return {**self._bijlage(b, a.vergadering.datum, a, a.vergadering), **self._verwijzingen([a])}
 
+    def _ingediend(self, stuk, *, soort: str, url_naam: str) -> dict:
+        agendapunten = [stuk.api_agendapunt] if stuk.api_agendapunt else []
+        indieners = [i.persoon.naam + (f" ({i.fractie.naam})" if i.fractie_id else "") for i in stuk.indieners.all()]
+        return {
+            "titel": f"{stuk._meta.verbose_name.capitalize()} {stuk.nummer}: {stuk.titel}",
+            "webpaginalink": self.absoluut(reverse(url_naam, kwargs={"nummer": stuk.nummer})),
+            "datumingediend": _datum(stuk.ingediend_op),
+            "creatiedatum": _datum(stuk.ingediend_op),
+            "informatieobjecttype": soort,
+            "formaat": "text/html",
+            "auteur": ", ".join(indieners),
+            "omschrijving": stuk.get_status_display(),
+            "gewijzigd_op": laatst_gewijzigd(stuk.updated_at),
+            **self._verwijzingen(agendapunten, [stuk.vergadering] if stuk.vergadering.openbaar else []),
+        }
+
+    def _motie(self, m):
+        return {
+            **self._ingediend(m, soort="motie", url_naam="moties:motie"),
+            "motietype": m.motietype,
+            "formaat": "application/pdf",
+            "bestandslink": self.bestand("moties:motie-pdf", nummer=m.nummer),
+        }
+
+    def _amendement(self, a):
+        return self._ingediend(a, soort="amendement", url_naam="moties:amendement")
+
 
 class GrafsteenSerializer(OriSerializer):
     """A record that was public and is no longer (models.Spoor): id, soort, url, verwijderd_op and, when a

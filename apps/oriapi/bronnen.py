@@ -393,7 +393,8 @@ def _datum_van(pad):
 
 
 BIJLAGEN = (mini.BIJLAGE_RAADSVOORSTEL, mini.BIJLAGE_MEMO, mini.BIJLAGE_AGENDAPUNT)
-ALLE = (mini.BESLUIT, mini.RAADSVOORSTEL, mini.MEMO, *BIJLAGEN)
+INGEDIEND_SOORTEN = (mini.MOTIE, mini.AMENDEMENT)
+ALLE = (mini.BESLUIT, mini.RAADSVOORSTEL, mini.MEMO, *BIJLAGEN, *INGEDIEND_SOORTEN)
 
 
 def _alle_of_geen(voorwaarde):
@@ -455,7 +456,7 @@ class InformatieObjectBron(Bron):
                     mini.BESLUIT: lambda qs, v: qs.filter(titel__icontains=v),
                     mini.RAADSVOORSTEL: lambda qs, v: qs.filter(titel__icontains=v),
                     mini.MEMO: lambda qs, v: qs.filter(betreft__icontains=v),
-                    **{s: (lambda qs, v: qs.filter(titel__icontains=v)) for s in BIJLAGEN},
+                    **{s: (lambda qs, v: qs.filter(titel__icontains=v)) for s in (*BIJLAGEN, *INGEDIEND_SOORTEN)},
                 }
             ),
         ),
@@ -518,6 +519,7 @@ class InformatieObjectBron(Bron):
                 "informatieobjecttype": type_,
                 "link": obj.get("bestandslink"),
                 "taal": "nl",
+                "motietype": obj.get("motietype"),
                 "versie": str(record.versie)[:5] if soort == mini.BESLUIT else None,
                 "portefeuillehouder": vorm.kort(record.portefeuillehouder.naam, 100)
                 if soort == mini.RAADSVOORSTEL and record.portefeuillehouder_id

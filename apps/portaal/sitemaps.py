@@ -10,6 +10,13 @@ from django.urls import reverse
 
 from apps.besluiten.selectors import huidige_besluiten
 from apps.core.models import Onderwerp
+from apps.moties.sitemaps import (
+    AmendementenSitemap,
+    BesluitenlijstenSitemap,
+    FractiesSitemap,
+    MotiesSitemap,
+    PersonenSitemap,
+)
 from apps.vergaderagenda.models import Vergadering
 
 
@@ -99,4 +106,9 @@ SITEMAPS = {
     "zaken": ZakenSitemap,
     "agenda": AgendaSitemap,
     "onderwerpen": OnderwerpenSitemap,
+    "moties": MotiesSitemap,
+    "amendementen": AmendementenSitemap,
+    "besluitenlijsten": BesluitenlijstenSitemap,
+    "fracties": FractiesSitemap,
+    "personen": PersonenSitemap,
 }

@@ -20,6 +20,7 @@ from django.utils.formats import date_format
 from apps.besluiten.models import Besluit
 from apps.core.models import Onderwerp, Zaak
 from apps.memos.models import Memo, MemoBehandeling
+from apps.moties.models import Amendement, Motie
 from apps.raadsvoorstellen.models import Raadsvoorstel
 from apps.vergaderagenda.models import Agendapunt, Vergadering
 
@@ -30,6 +31,8 @@ _VOLGORDE = {
     "collegebesluit": 2,
     "vergadering": 3,
     "raadsvergadering": 3,
+    "amendement": 3.5,
+    "motie": 3.6,
     "besluit": 4,
     "publicatie": 5,
 }
@@ -255,6 +258,26 @@ def _stappen(
                     url=besluit_url,
                     zaaknummer=zaaknummer,
                     gepland=timezone.localdate(besluit.gepubliceerd_op) > vandaag,
+                )
+            )
+
+    # Amendementen on the zaken's voorstellen and moties on them or submitted at their agenda items (issue 13),
+    # each with its status (the result of the vote). One query each.
+    punt_ids = [p.pk for p in punten]
+    stuk_filter = Q(raadsvoorstel_id__in=voorstel_ids) | Q(agendapunt_id__in=punt_ids)
+    for model, soort, url_naam, filter_ in (
+        (Amendement, "amendement", "moties:amendement", stuk_filter),
+        (Motie, "motie", "moties:motie", stuk_filter | Q(afgehandeld_bij_id__in=punt_ids)),
+    ):
+        for stuk in model.objects.zichtbaar_voor(user).filter(filter_).order_by("ingediend_op", "volgnummer"):
+            stappen.append(
+                TijdlijnStap(
+                    datum=stuk.ingediend_op,
+                    soort=soort,
+                    label=f"{model._meta.verbose_name.capitalize()} {stuk.get_status_display()}",
+                    titel=f"{stuk.nummer}: {stuk.titel}",
+                    url=_url(url_naam, nummer=stuk.nummer),
+                    gepland=stuk.ingediend_op > vandaag,
                 )
             )
 

@@ -33,6 +33,7 @@ from apps.paginacache.middleware import cache_ongeldig_maken
 from apps.raadsvoorstellen.models import Beslispunt, Raadsvoorstel
 from apps.vergaderagenda.models import Agendapunt, Vergadering
 
+from .moties import fracties_schrijven, moties_genereren
 from .tekst import ACTIES, DOMEINEN, FRACTIES, OBJECTEN, Tekstbank
 from .zoekindex import zoekindex_bulk
 
@@ -225,6 +226,7 @@ class Generator:
         self._fase("zaken, voorstellen, memo's, agendapunten en besluiten", self._zaken)
         self._fase("losse memo's", self._losse_memos)
         self._fase("sluiting van de agenda's en rectificaties", self._afronden)
+        self._fase("presentielijsten, moties, amendementen en stemmingen", lambda: moties_genereren(self))
         self._fase("sequences", self._sequences)
         self._fase("zoekindex (in bulk)", self._zoekindex)
         self._fase("zoektabel ordenen (CLUSTER)", self._ordenen)
@@ -257,6 +259,7 @@ class Generator:
         # five aldermen and 21 council members per period.
         self.perioden = []
         personen, rollen = [], []
+        fractie_ids = fracties_schrijven(self)  # Rol.fractie is a relation (issue 13)
         p_id = self._ids(Persoon, 5 * 26 + 9)
         r_id = self._ids(Rol, 5 * 27 + 9)
         pid, rid = p_id, r_id
@@ -269,10 +272,10 @@ class Generator:
                     personen.append((pid, self._uuid(), self.tekst.persoonsnaam(rng), ""))
                     g = self.gremia["college"] if soort != "griffier" else self.gremia["gemeenteraad"]
                     eind8 = datetime.date(min(self.van.year + 4 * k + 7, self.tot.year + 5), 12, 31)
-                    rollen.append((rid, pid, soort, g, "", "", begin, eind8))
+                    rollen.append((rid, pid, soort, g, "", None, begin, eind8))
                     rid += 1
                     if soort == "burgemeester":
-                        rollen.append((rid, pid, "voorzitter", self.gremia["gemeenteraad"], "", "", begin, eind8))
+                        rollen.append((rid, pid, "voorzitter", self.gremia["gemeenteraad"], "", None, begin, eind8))
                         rid += 1
                     amb[soort] = pid
                     pid += 1
@@ -280,14 +283,23 @@ class Generator:
             for i in range(5):
                 personen.append((pid, self._uuid(), self.tekst.persoonsnaam(rng), ""))
                 portefeuille = ", ".join(d[0] for d in DOMEINEN[i * 2 : i * 2 + 2])
-                rollen.append((rid, pid, "wethouder", self.gremia["college"], portefeuille, "", begin, einde))
+                rollen.append((rid, pid, "wethouder", self.gremia["college"], portefeuille, None, begin, einde))
                 wethouders.append(pid)
                 rid += 1
                 pid += 1
             for _ in range(21):
                 personen.append((pid, self._uuid(), self.tekst.persoonsnaam(rng), ""))
                 rollen.append(
-                    (rid, pid, "raadslid", self.gremia["gemeenteraad"], "", rng.choice(FRACTIES), begin, einde)
+                    (
+                        rid,
+                        pid,
+                        "raadslid",
+                        self.gremia["gemeenteraad"],
+                        "",
+                        fractie_ids[rng.choice(FRACTIES)],
+                        begin,
+                        einde,
+                    )
                 )
                 rid += 1
                 pid += 1
@@ -304,7 +316,7 @@ class Generator:
                 "soort",
                 "gremium_id",
                 "portefeuille",
-                "fractie",
+                "fractie_id",
                 "begindatum",
                 "einddatum",
                 "created_at",

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "apps.raadsvoorstellen",
     "apps.memos",
     "apps.vergaderagenda",
+    "apps.moties",
     "apps.besluiten",
     # Thin apps that combine the domain apps' selectors and services.
     "apps.portaal",
@@ -234,6 +235,9 @@ ZAAKNUMMER_PATROON = env("ZAAKNUMMER_PATROON", r"^L\d{6}$")
 ZAAKNUMMER_PREFIX = env("ZAAKNUMMER_PREFIX", "L")
 ZAAKNUMMER_CIJFERS = env_int("ZAAKNUMMER_CIJFERS", 6)
 ZAAKNUMMER_VOORBEELD = env("ZAAKNUMMER_VOORBEELD", "L275141")
+# Numbering of moties and amendementen per year ({jaar}, {nummer}); the result must be unique and URL-safe.
+MOTIE_NUMMER_FORMAAT = env("MOTIE_NUMMER_FORMAAT", "M{jaar}-{nummer:03d}")
+AMENDEMENT_NUMMER_FORMAAT = env("AMENDEMENT_NUMMER_FORMAAT", "A{jaar}-{nummer:03d}")
 # Contact for the public (toegankelijkheidsverklaring, footer): the griffie.
 GRIFFIE_EMAIL = env("GRIFFIE_EMAIL", "griffie@leusden.nl")
 GRIFFIE_TELEFOON = env("GRIFFIE_TELEFOON", "14 033")
