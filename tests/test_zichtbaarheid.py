@@ -28,7 +28,19 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-ORI_V2 = ["vergaderingen", "agendapunten", "besluiten", "informatieobjecten", "natuurlijkpersonen", "fracties"]
+ORI_V2 = [
+    "vergaderingen",
+    "agendapunten",
+    "besluiten",
+    "informatieobjecten",
+    "natuurlijkpersonen",
+    "fracties",
+    "stemmingen",
+    "stemmen",
+    "stemresultatenperfractie",
+    "indieners",
+    "aanwezigedeelnemers",
+]
 
 ALLEN = {"publiek", "raadslid", "griffie"}
 BESLOTEN = {"raadslid", "griffie"}

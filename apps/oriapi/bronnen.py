@@ -551,79 +551,65 @@ def _leeg(*namen):
     return {n: (tekst(), _niets) for n in namen}
 
 
-BRONNEN = [
-    VergaderingBron(),
-    AgendapuntBron(),
-    BesluitBron(),
-    InformatieObjectBron(),
-    NatuurlijkPersoonBron(),
-    LegeBron(
-        "aanwezigedeelnemers",
-        "aanwezigedeelnemer",
-        {
-            "rolnaam": (
-                keuze(
-                    "voorzitter",
-                    "vice_voorzitter",
-                    "raadslid",
-                    "inspreker",
-                    "overig",
-                    "portefeuillehouder",
-                    "statenlid",
-                    "dagelijks_bestuurslid",
-                    "algemeen_bestuurslid",
-                    "griffier",
-                ),  # fmt: skip
-                _niets,
-            ),
-            **_leeg("vertegenwoordigdOrganisatie"),
-        },
-    ),
-    LegeBron(
-        "dagelijksbestuurlidmaatschappen",
-        "dagelijksbestuurlidmaatschap",
-        {
-            **_leeg("dagelijksBestuur", "natuurlijkPersoon"),
-            "datumBeginDagelijksBestuurLidmaatschap": (moment, _niets),
-            "datumEindeDagelijksBestuurLidmaatschap": (moment, _niets),
-        },
-    ),
-    LegeBron(
-        "dagelijksebesturen", "dagelijksbestuur", {**GEBIED, **_leeg("dagelijksBestuurnaam", "dagelijksBestuurtype")}
-    ),
-    LegeBron("fractielidmaatschappen", "fractielidmaatschap", _leeg("fractie", "fractielid")),
-    LegeBron(
-        "fracties",
-        "fractie",
-        {
-            **_leeg("fractienaam", "gemeente"),
-            "provincie": GEBIED["provincie"],
-            "waterschapcode": GEBIED["waterschapcode"],
-        },
-    ),
-    LegeBron(
-        "indieners", "indiener", _leeg("naam", "informatieobject", "natuurlijkPersoon", "organisatorischeEenheid")
-    ),
-    LegeBron(
-        "mediabronnen",
-        "mediabron",
-        {**_leeg("locatieWebvttbestand", "mimetype", "url"), "type": (keuze("video", "audio", "transcriptie"), _niets)},
-    ),
-    LegeBron("organisatorische_eenheden", "organisatorische_eenheid", _leeg("naam")),
-    LegeBron(
-        "spreekfragmenten",
-        "spreekfragment",
-        _leeg(
-            "aanvangSpreekfragment",
-            "audioTijdsaanduidingAanvang",
-            "positieNotulen",
-            "taal",
-            "tekstSpreekfragment",
-            "titelSpreekfragment",
-            "videoTijdsaanduidingAanvang",
-        ),  # fmt: skip
-    ),
-    LegeBron("stemmen", "stem", _leeg("aanwezigeDeelnemer", "stemming")),
-    LegeBron("stemmingen", "stemming", {"stemmingstype": (keuze("hoofdelijk", "regulier", "schriftelijk"), _niets)}),
-    LegeBron("stemresultatenperfractie", "stemresultaatperfractie", _leeg("fractie", "Stemming")),
-]
+def _alle_bronnen():
+    from .besluitvorming import (
+        AanwezigeDeelnemerBron,
+        FractieBron,
+        FractieLidmaatschapBron,
+        IndienerBron,
+        StemBron,
+        StemmingBron,
+        StemresultaatPerFractieBron,
+    )
+
+    return [
+        VergaderingBron(),
+        AgendapuntBron(),
+        BesluitBron(),
+        InformatieObjectBron(),
+        NatuurlijkPersoonBron(),
+        AanwezigeDeelnemerBron(),
+        FractieBron(),
+        FractieLidmaatschapBron(),
+        IndienerBron(),
+        StemmingBron(),
+        StemBron(),
+        StemresultaatPerFractieBron(),
+        LegeBron(
+            "dagelijksbestuurlidmaatschappen",
+            "dagelijksbestuurlidmaatschap",
+            {
+                **_leeg("dagelijksBestuur", "natuurlijkPersoon"),
+                "datumBeginDagelijksBestuurLidmaatschap": (moment, _niets),
+                "datumEindeDagelijksBestuurLidmaatschap": (moment, _niets),
+            },
+        ),
+        LegeBron(
+            "dagelijksebesturen",
+            "dagelijksbestuur",
+            {
+                **GEBIED,
+                **_leeg("dagelijksBestuurnaam"),
+                "dagelijksBestuurtype": (keuze("college", "gedeputeerde_staten", "dagelijks_bestuur"), _niets),
+            },
+        ),
+        LegeBron(
+            "mediabronnen",
+            "mediabron",
+            {
+                **_leeg("locatieWebvttbestand", "mimetype", "url"),
+                "type": (keuze("video", "audio", "transcriptie"), _niets),
+            },
+        ),
+        LegeBron("organisatorische_eenheden", "organisatorische_eenheid", _leeg("naam")),
+        LegeBron(
+            "spreekfragmenten",
+            "spreekfragment",
+            {
+                **_leeg("positieNotulen", "taal", "tekstSpreekfragment", "titelSpreekfragment"),
+                "aanvangSpreekfragment": (moment, _niets),
+                "audioTijdsaanduidingAanvang": (geheel, _niets),
+                "videoTijdsaanduidingAanvang": (geheel, _niets),
+            },
+        ),
+    ]

@@ -1,7 +1,9 @@
 from django.urls import path, re_path
 
 from . import views
-from .bronnen import BRONNEN
+from .bronnen import _alle_bronnen
+
+BRONNEN = _alle_bronnen()
 
 app_name = "oriapi"
 

@@ -14,7 +14,6 @@ from rest_framework.views import APIView
 
 from apps.openori.views import OriPaginering, foutmelding
 
-from .bronnen import BRONNEN
 from .vorm import Context
 
 API_VERSIE = "2.0.0-beta.4"
@@ -82,6 +81,8 @@ class Detail(V2Mixin, APIView):
 
 class Index(V2Mixin, APIView):
     def get(self, request):
+        from .urls import BRONNEN
+
         return Response({b.pad: request.build_absolute_uri(reverse(f"oriapi:{b.naam}-lijst")) for b in BRONNEN})
 
 

@@ -88,3 +88,37 @@ def test_errors_are_json_problems(client, pad):
     body = response.json()
     assert body["status"] == response.status_code and body["title"] and body["detail"]
     assert response["api-version"] == "2.0.0-beta.4"
+
+
+def test_stemmingen_votes_and_results_only_when_public(client):
+    from tests.factories import MotieFactory, RaadslidFactory, aanwezigheid_maken, stemming_maken
+
+    vergadering = VergaderingFactory(status="gehouden")
+    punt = AgendapuntFactory(vergadering=vergadering, volgorde=1)
+    besloten_punt = AgendapuntFactory(vergadering=vergadering, volgorde=2, besloten=True)
+    leden = [RaadslidFactory(), RaadslidFactory()]
+    aanwezig = aanwezigheid_maken(vergadering, leden)
+    motie = MotieFactory(vergadering=vergadering, agendapunt=punt, titel="Motie grutto", indieners=leden[:1])
+    openbaar = stemming_maken(
+        vergadering, keuzes={aanwezig[0]: "voor", aanwezig[1]: "tegen"}, volgorde=1, agendapunt=punt, motie=motie
+    )
+    tweede = MotieFactory(vergadering=vergadering, agendapunt=punt)
+    concept = stemming_maken(
+        vergadering, keuzes={aanwezig[0]: "voor"}, volgorde=2, agendapunt=punt, motie=tweede, gepubliceerd=False
+    )
+    geheim = MotieFactory(vergadering=vergadering, agendapunt=besloten_punt)
+    besloten = stemming_maken(
+        vergadering, keuzes={aanwezig[0]: "tegen"}, volgorde=3, agendapunt=besloten_punt, motie=geheim
+    )
+    stemmingen = {s["id"] for s in alles(client, "stemmingen")}
+    assert stemmingen == {str(openbaar.uuid)}
+    assert not {str(concept.uuid), str(besloten.uuid)} & stemmingen
+    stemmen = alles(client, "stemmen")
+    assert {s["stemming"]["id"] for s in stemmen} == {str(openbaar.uuid)} and len(stemmen) == 2
+    resultaten = alles(client, "stemresultatenperfractie")
+    assert {r["fractiestemresultaat"] for r in resultaten} == {"aangenomen", "verworpen"}
+    assert all(r["stemming"]["id"] == str(openbaar.uuid) for r in resultaten)
+    indieners = alles(client, "indieners")
+    assert [i["informatieobject"]["id"] for i in indieners] == [str(motie.uuid)]
+    assert str(geheim.uuid) not in {i["id"] for i in alles(client, "informatieobjecten")}
+    assert client.get(f"{V2}/stemmingen/{concept.uuid}").status_code == 404
