@@ -41,6 +41,17 @@ class VeiligeMeervoudigeKeuze(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
+class GroepsfoutenMixin:
+    """Radio and checkbox groups render in a fieldset, so Django puts no aria-describedby on their inputs; an
+    input marked aria-invalid then gets one pointing to its group's error message."""
+
+    def _post_clean(self):
+        super()._post_clean()
+        for naam in self.errors:
+            if naam in self.fields and getattr(self.fields[naam].widget, "use_fieldset", False):
+                self.fields[naam].widget.attrs["aria-describedby"] = f"{self[naam].auto_id}_error"
+
+
 class LidKeuze(VeiligeMeervoudigeKeuze):
     widget = forms.CheckboxSelectMultiple
 
@@ -79,7 +90,7 @@ class _IndienersMixin(forms.Form):
         return cleaned
 
 
-class MotieForm(VersieFormMixin, _IndienersMixin, forms.ModelForm):
+class MotieForm(GroepsfoutenMixin, VersieFormMixin, _IndienersMixin, forms.ModelForm):
     class Meta:
         model = Motie
         fields = ["agendapunt", *MOTIE_VELDEN]
@@ -134,7 +145,7 @@ class BeslispuntKeuze(VeiligeMeervoudigeKeuze):
         return f"{punt.raadsvoorstel.zaak.zaaknummer}, punt {punt.volgorde}: {punt.tekst[:120]}"
 
 
-class AmendementForm(VersieFormMixin, _IndienersMixin, forms.ModelForm):
+class AmendementForm(GroepsfoutenMixin, VersieFormMixin, _IndienersMixin, forms.ModelForm):
     beslispunten = BeslispuntKeuze(
         queryset=Beslispunt.objects.none(),
         required=False,
@@ -198,7 +209,7 @@ class AmendementForm(VersieFormMixin, _IndienersMixin, forms.ModelForm):
         return {naam: self.cleaned_data.get(naam) for naam in AMENDEMENT_VELDEN if naam in self.cleaned_data}
 
 
-class AanwezigheidForm(forms.Form):
+class AanwezigheidForm(GroepsfoutenMixin, forms.Form):
     """The presence list: one checkbox per member, grouped per fractie in the template."""
 
     def __init__(self, *args, leden, aanwezig=None, **kwargs):
@@ -232,7 +243,7 @@ LID_KEUZES = [
 ]
 
 
-class StemmingForm(forms.Form):
+class StemmingForm(GroepsfoutenMixin, forms.Form):
     """One stemming: what it is about, its kind, then per fractie one choice and per member an exception.
 
     Works without JavaScript: every choice is a radio group (arrow keys move within it, Tab to the next).

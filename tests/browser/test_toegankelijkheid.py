@@ -147,6 +147,46 @@ PAGINAS = [
         titel="bewerken",
         actie="leeg-versturen",
     ),
+    # Moties, amendementen, stemmingen, besluitenlijsten, persons and fracties (issue 13)
+    Pagina("moties", "/moties/", titel="Moties"),
+    Pagina("amendementen", "/amendementen/", titel="Amendementen"),
+    Pagina("motie", "/moties/{motie}/", titel="Motie"),
+    Pagina("amendement", "/amendementen/{amendement}/", titel="Amendement"),
+    Pagina("besluitenlijst", "/besluitenlijsten/2020-07-09/gemeenteraad/", titel="Besluitenlijst"),
+    Pagina("agenda-met-moties", "/vergaderingen/2020-07-09/", titel="9 juli 2020"),
+    Pagina("fracties", "/fracties/", titel="Fracties"),
+    Pagina("fractie", "/fracties/{fractie}/", titel="Fractie"),
+    Pagina("persoon", "/personen/{persoon}/", titel="Voorbeeldlid"),
+    Pagina("griffie-besluitvorming", "/griffie/vergaderingen/{juli}/besluitvorming/", GRIFFIE, titel="Besluitvorming"),
+    Pagina(
+        "griffie-presentielijst", "/griffie/vergaderingen/{november}/presentielijst/", GRIFFIE, titel="Presentielijst"
+    ),
+    Pagina(
+        "form-stemming", "/griffie/vergaderingen/{november_met_presentie}/stemmingen/nieuw/", GRIFFIE, titel="Stemming"
+    ),
+    Pagina(
+        "form-stemming-fout",
+        "/griffie/vergaderingen/{november_met_presentie}/stemmingen/nieuw/",
+        GRIFFIE,
+        titel="Stemming",
+        actie="leeg-versturen",
+    ),
+    Pagina("form-motie", "/griffie/vergaderingen/{november}/moties/nieuw/", GRIFFIE, titel="Motie indienen"),
+    Pagina(
+        "form-motie-fout",
+        "/griffie/vergaderingen/{november}/moties/nieuw/",
+        GRIFFIE,
+        titel="Motie indienen",
+        actie="leeg-versturen",
+    ),
+    Pagina("form-amendement", "/griffie/vergaderingen/{november}/amendementen/nieuw/", GRIFFIE, titel="Amendement"),
+    Pagina(
+        "form-amendement-fout",
+        "/griffie/vergaderingen/{november}/amendementen/nieuw/",
+        GRIFFIE,
+        titel="Amendement",
+        actie="leeg-versturen",
+    ),
 ]
 
 
@@ -179,7 +219,32 @@ def gegevens(transactional_db):
     )
     concept_voorstel = RaadsvoorstelFactory(titel="Nota grondbeleid", concept=True)
     besluit = Besluit.objects.get(zaak__zaaknummer="L275141")
+    # Issue 13: the demo's motie of July 2020, an amendement in November, and a meeting with a presence list.
+    from apps.moties import services as motie_services
+    from apps.moties.models import Motie
+    from tests.factories import AmendementFactory
+
+    motie = Motie.objects.select_related("vergadering").get()
+    lid = motie.indieners.select_related("persoon", "fractie").first()
+    leden = motie_services.leden_op_datum(vergadering=vergadering)
+    amendement = AmendementFactory(
+        vergadering=vergadering, raadsvoorstel=concept_punt.raadsvoorstel, agendapunt=concept_punt, indieners=leden[:2]
+    )
+    met_presentie = VergaderingFactory(gremium=raad, datum=datetime.date(2021, 12, 16), titel="Raadsvergadering")
+    AgendapuntFactory(
+        vergadering=met_presentie,
+        raadsvoorstel=RaadsvoorstelFactory(titel="Begroting 2022", status="geagendeerd"),
+        titel="Begroting 2022",
+    )
+    motie_services.aanwezigheid_vastleggen(vergadering=met_presentie, aanwezig=[r.persoon_id for r in leden[1:]])
     return {
+        "motie": motie.nummer,
+        "amendement": amendement.nummer,
+        "fractie": lid.fractie.slug,
+        "persoon": lid.persoon.slug,
+        "juli": motie.vergadering.uuid,
+        "november": vergadering.uuid,
+        "november_met_presentie": met_presentie.uuid,
         "besluit": besluit.uuid,
         "raadsvoorstel": besluit.raadsvoorstel.uuid,
         "vergadering": Vergadering.objects.get(datum=datetime.date(2021, 9, 30), soort="raadsvergadering").uuid,
