@@ -25,8 +25,29 @@ def standaard_pad(naam: str) -> Path:
     raise FileNotFoundError(f"{naam} niet gevonden; zet STANDAARDEN_MAP")
 
 
+def zonder_externe_verwijzingen(spec):
+    """ORI 2.0 refers to the VNG API-Kennisbank's common.yaml on GitHub for its error responses and headers; the
+    tests run offline, so each such reference becomes a local stub: a header that is a string, a response with
+    only its description (its body is then not checked; the success bodies all live in the file itself)."""
+
+    def stub(pad, waarde):
+        if isinstance(waarde, dict):
+            ref = waarde.get("$ref", "")
+            if ref.startswith(("http://", "https://")):
+                if "/headers/" in ref:
+                    return {"schema": {"type": "string"}}
+                return {"description": f"Standaardantwoord {ref.rsplit('/', 1)[-1]} (VNG API-Kennisbank)"}
+            return {k: stub((*pad, k), v) for k, v in waarde.items()}
+        if isinstance(waarde, list):
+            return [stub(pad, v) for v in waarde]
+        return waarde
+
+    return stub((), spec)
+
+
 def laad_spec(naam: str, mount: str):
     spec = yaml.safe_load(standaard_pad(naam).read_text(encoding="utf-8"))
+    spec = zonder_externe_verwijzingen(spec)
     spec["servers"] = [{"url": mount}]
     schema = schemathesis.openapi.from_dict(spec)
     return schema.include(method="GET")

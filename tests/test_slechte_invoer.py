@@ -67,10 +67,18 @@ URLS = [
     "/api/ori/informatieobjecten?page={}",
     "/griffie/registers/toezeggingen/?toestand={}",
     "/griffie/registers/schriftelijke-vragen/?te_laat={}",
+    "/api/ori/v2/vergaderingen?naam={}&status={}",
+    "/api/ori/v2/informatieobjecten?datumIngediend={}&vergaderingsIdentificatie={}",
+    "/api/ori/v2/natuurlijkpersonen?functie={}",
+    "/api/ori/v2/agendapunten?gewijzigdSinds={}",
+    "/griffie/aanleveringen/?status={}&page={}",
     "/griffie/raadsvoorstellen/?q={}",
     "/griffie/besluiten/?page={}",
     "/griffie/memos/?q={}",
     "/griffie/vergaderingen/?page={}",
+    "/moties/?jaar={}",
+    "/moties/?page={}",
+    "/amendementen/?jaar={}&page={}",
 ]
 
 PADEN = [
@@ -82,6 +90,9 @@ PADEN = [
     "/api/ori/vergaderingen/{}",
     "/api/ori/informatieobjecten/{}",
     "/api/ori/{}",
+    "/api/ori/v2/vergaderingen/{}",
+    "/api/ori/v2/informatieobjecten/{}",
+    "/sitemapindex-diwoo-infocat{}.xml",
     "/documenten/memos/{}.pdf",
     "/documenten/raadsvoorstellen/{}.pdf",
     "/bijlagen/{}/",
@@ -93,6 +104,14 @@ PADEN = [
     "/lange-termijnagenda/{}/",
     "/griffie/registers/{}/",
     "/griffie/registers/motiemonitor/{}/",
+    "/moties/{}/",
+    "/moties/{}/motie.pdf",
+    "/amendementen/{}/",
+    "/personen/{}/",
+    "/fracties/{}/",
+    "/besluitenlijsten/{}/gemeenteraad/",
+    "/besluitenlijsten/2021-09-30/{}/",
+    "/besluitenlijsten/{}/gemeenteraad/besluitenlijst.pdf",
 ]
 
 
@@ -139,3 +158,39 @@ def test_odd_register_form_input_gives_dutch_errors_not_a_server_error(griffie_c
         response = griffie_client.post(f"/griffie/registers/{register}/nieuw/", {v: waarde for v in velden})
         assert response.status_code == 200, register  # the form again, with its errors
         assert "portal-form-field__error" in response.content.decode(), register
+
+
+@pytest.mark.parametrize("waarde", RARE_WAARDEN, ids=lambda w: repr(w[:12]))
+def test_odd_input_in_the_moties_and_stemming_forms_never_gives_a_server_error(griffie_client, demo_data, waarde):
+    """Presence list, motie, amendement and stemming forms with odd values: a Dutch message, never a 500."""
+    from django.urls import reverse
+
+    from apps.moties.models import Stemming
+
+    vergadering = Stemming.objects.select_related("vergadering").first().vergadering
+    velden = [
+        "stuk",
+        "soort",
+        "titel",
+        "motietype",
+        "agendapunt",
+        "raadsvoorstel",
+        "hoofdamendement",
+        "verzoek",
+        "nieuwe_tekst",
+        "indieners",
+        "mede_indieners",
+        "beslispunten",
+        "vertrouwelijkheid",
+        "version",
+        "reden",
+    ]
+    data = {veld: waarde for veld in velden}
+    data.update({f"lid_{i}": waarde for i in range(1, 40)})
+    data.update({f"fractie_{i}": waarde for i in range(0, 10)})
+    for naam in ["griffie:stemming-nieuw", "griffie:motie-nieuw", "griffie:amendement-nieuw"]:
+        response = griffie_client.post(reverse(naam, kwargs={"vergadering_uuid": vergadering.uuid}), data)
+        assert response.status_code < 500, naam
+    for naam in ["griffie:presentielijst", "griffie:besluitenlijst-publiceren"]:
+        response = griffie_client.post(reverse(naam, kwargs={"uuid": vergadering.uuid}), data)
+        assert response.status_code < 500, naam

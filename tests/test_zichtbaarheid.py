@@ -21,12 +21,15 @@ from apps.vergaderagenda.models import Vergadering
 from tests.factories import (
     AgendapuntBijlageFactory,
     AgendapuntFactory,
+    AmendementFactory,
     BesluitFactory,
     GremiumFactory,
     IngekomenStukFactory,
     LangetermijnItemFactory,
     MemoFactory,
+    MotieFactory,
     OnderwerpFactory,
+    RaadslidFactory,
     RaadsvoorstelFactory,
     SchriftelijkeVraagFactory,
     StandVanZakenFactory,
@@ -37,6 +40,20 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+ORI_V2 = [
+    "vergaderingen",
+    "agendapunten",
+    "besluiten",
+    "informatieobjecten",
+    "natuurlijkpersonen",
+    "fracties",
+    "stemmingen",
+    "stemmen",
+    "stemresultatenperfractie",
+    "indieners",
+    "aanwezigedeelnemers",
+]
 
 ALLEN = {"publiek", "raadslid", "griffie"}
 BESLOTEN = {"raadslid", "griffie"}
@@ -64,6 +81,12 @@ MARKERS = {
     "sijs": ALLEN,  # published item of the lange termijnagenda
     "keep": GRIFFIE,  # concept item of the lange termijnagenda
     "tapuit": ALLEN,  # stand van zaken of a public aangenomen motie
+    # Moties and amendementen
+    "tureluur": ALLEN,  # public motie with a published stemming
+    "lepelaar": ALLEN,  # public amendement
+    "kraanvogel": BESLOTEN,  # vertrouwelijke motie in a public meeting
+    "wulp": BESLOTEN,  # motie in the besloten meeting
+    "patrijs": GRIFFIE,  # concept motie
 }
 # Never found by search, whoever searches: a private sender's name and address stay out of the index.
 NOOIT_IN_ZOEKINDEX = {"zwartkop", "dorpsweg"}
@@ -88,14 +111,13 @@ def wereld(db):
     for memo in (geheime_memo, concept_memo):
         memo.onderwerpen.add(proef)
     punt.memos.add(geheime_memo, concept_memo)
-    vergaderingen.append(
-        VergaderingFactory(
-            gremium=raad,
-            titel="Besloten vergadering grutto vogelproef",
-            datum=dag + datetime.timedelta(days=1),
-            besloten=True,
-        )
+    besloten_vergadering = VergaderingFactory(
+        gremium=raad,
+        titel="Besloten vergadering grutto vogelproef",
+        datum=dag + datetime.timedelta(days=1),
+        besloten=True,
     )
+    vergaderingen.append(besloten_vergadering)
     vergaderingen.append(
         VergaderingFactory(
             gremium=raad,
@@ -152,6 +174,35 @@ def wereld(db):
         opvolging__motie__titel="Motie vogelproef",
         tekst="Stand tapuit vogelproef",
     )
+    # Moties and amendementen: indieners are members of the raad at the date.
+    from apps.moties.models import Aanwezigheid
+    from tests.factories import stemming_maken
+
+    leden = [RaadslidFactory(gremium=raad, begindatum=datetime.date(2026, 1, 1)) for _ in range(3)]
+    tureluur = MotieFactory(
+        vergadering=openbaar, agendapunt=punt, titel="Motie tureluur vogelproef", indieners=leden[:2]
+    )
+    MotieFactory(
+        vergadering=openbaar,
+        agendapunt=punt,
+        titel="Motie kraanvogel vogelproef",
+        vertrouwelijk=True,
+        indieners=leden[:1],
+    )
+    MotieFactory(vergadering=besloten_vergadering, titel="Motie wulp vogelproef", indieners=leden[:1])
+    MotieFactory(
+        vergadering=openbaar, agendapunt=punt, titel="Motie patrijs vogelproef", concept=True, indieners=leden[:1]
+    )
+    lepelaar = AmendementFactory(
+        vergadering=openbaar,
+        raadsvoorstel=RaadsvoorstelFactory(zaak=ZaakFactory(zaaknummer="L910006"), status="geagendeerd"),
+        titel="Amendement lepelaar vogelproef",
+        indieners=leden[2:],
+    )
+    aanwezig = [
+        Aanwezigheid.objects.create(vergadering=openbaar, persoon=r.persoon, rol=r, fractie=r.fractie) for r in leden
+    ]
+    stemming_maken(openbaar, keuzes={a: "voor" for a in aanwezig}, volgorde=1, motie=tureluur)
     zoekindex_herbouwen()
     return {
         "gremium": raad,
@@ -161,6 +212,10 @@ def wereld(db):
         "voorstellen": voorstellen,
         "besluiten": [concept_besluit],
         "bijlagen": [AgendapuntBijlageFactory(agendapunt=punt, titel="Bijlage bij het publieke punt")],
+        "motie": tureluur,
+        "amendement": lepelaar,
+        "leden": leden,
+        "vergadering": openbaar,
     }
 
 
@@ -454,6 +509,23 @@ def test_raadsbesluit_pdf_only_for_those_who_may_see_the_besluit(client, wereld,
 
 
 @pytest.mark.parametrize("rol", ["publiek", "raadslid", "griffie"])
+def test_motie_pdf_only_for_those_who_may_see_the_motie(client, wereld, rol):
+    from apps.moties.models import Motie
+
+    inloggen(client, rol)
+    statussen = {
+        m.titel.split()[1]: client.get(f"/moties/{m.nummer}/motie.pdf").status_code for m in Motie.objects.all()
+    }
+    verwacht = {
+        "tureluur": 200,
+        "kraanvogel": 200 if rol != "publiek" else 404,
+        "wulp": 200 if rol != "publiek" else 404,
+        "patrijs": 200 if rol == "griffie" else 404,
+    }
+    assert statussen == verwacht
+
+
+@pytest.mark.parametrize("rol", ["publiek", "raadslid", "griffie"])
 def test_search_finds_for_each_role_exactly_what_it_may_see(client, wereld, rol):
     inloggen(client, rol)
     inhoud = client.get("/zoeken/", {"q": "vogelproef"}).content.decode().lower()
@@ -480,3 +552,23 @@ def test_the_page_cache_never_carries_a_page_from_one_role_to_another(wereld, se
                     assert marker not in inhoud or rol in rollen, f"{marker} leaks to {rol} on {url} (cache)"
     cache.clear()
     assert treffers > 30  # the walk really was served from the cache
+
+
+@pytest.mark.parametrize("rol", ["publiek", "raadslid", "griffie"])
+def test_raadsvoorstel_and_memo_pdfs_only_for_those_who_may_see_them_and_never_as_concept(client, wereld, rol):
+    from apps.memos.models import Memo
+    from apps.raadsvoorstellen.models import Raadsvoorstel
+
+    inloggen(client, rol)
+    geheim = Raadsvoorstel.objects.get(zaak__zaaknummer="L910002")
+    concept = Raadsvoorstel.objects.get(zaak__zaaknummer="L910001")
+    geheime_memo = Memo.objects.get(betreft__contains="roerdomp")
+    concept_memo = Memo.objects.get(betreft__contains="wielewaal")
+    status = {
+        "geheim": client.get(f"/documenten/raadsvoorstellen/{geheim.uuid}.pdf").status_code,
+        "concept": client.get(f"/documenten/raadsvoorstellen/{concept.uuid}.pdf").status_code,
+        "geheime_memo": client.get(f"/documenten/memos/{geheime_memo.uuid}.pdf").status_code,
+        "concept_memo": client.get(f"/documenten/memos/{concept_memo.uuid}.pdf").status_code,
+    }
+    besloten = 404 if rol == "publiek" else 200
+    assert status == {"geheim": besloten, "concept": 404, "geheime_memo": besloten, "concept_memo": 404}

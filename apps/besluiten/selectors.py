@@ -157,13 +157,11 @@ def besluit_details(*, user, besluit: Besluit) -> dict:
     )
     nieuwste = versies[0] if versies else None
     # The stemming on the voorstel in the besluit's meeting, and those on the amendementen that changed it.
-    stemmingen = stemmingen_over(user=user, raadsvoorstel=besluit.raadsvoorstel_id) if besluit.raadsvoorstel_id else []
-    stemmingen = [u for u in stemmingen if u.stemming.vergadering_id == besluit.vergadering_id]
-    amendementen = (
-        stemmingen_over(user=user, amendement_van_voorstel=besluit.raadsvoorstel_id, vergadering=besluit.vergadering_id)
-        if besluit.raadsvoorstel_id
-        else []
+    alle = stemmingen_over(
+        user=user, raadsvoorstel=besluit.raadsvoorstel_id, met_amendementen=True, vergadering=besluit.vergadering_id
     )
+    stemmingen = [u for u in alle if u.stemming.raadsvoorstel_id]
+    amendementen = [u for u in alle if u.stemming.amendement_id]
     return {
         "vergadering": besluit_vergadering(user=user, besluit=besluit),
         "uitslag": stemmingen[-1] if stemmingen else None,

@@ -82,6 +82,7 @@ class Persoon(PubliekRecord):
         _("slug"),
         max_length=120,
         blank=True,
+        db_default="",  # bulk loads (COPY) that leave the column out get an empty slug, not NULL
         help_text=_("Het adres van de openbare persoonspagina (/personen/<slug>/). Leeg: geen pagina."),
     )
 
@@ -192,7 +193,7 @@ class Rol(TimestampedModel):
         related_name="lidmaatschappen",
         verbose_name=_("fractie"),
     )
-    fractievoorzitter = models.BooleanField(_("fractievoorzitter"), default=False)
+    fractievoorzitter = models.BooleanField(_("fractievoorzitter"), default=False, db_default=False)
     begindatum = models.DateField(_("begindatum"))
     einddatum = models.DateField(_("einddatum"), null=True, blank=True)
 

@@ -15,8 +15,44 @@ from apps.vergaderagenda.models import Agendapunt
 from .models import Amendement, Motie, Stem, Stemming
 from .services import AMENDEMENT_VELDEN, MOTIE_VELDEN
 
+MAX_ID = 2**63 - 1
 
-class LidKeuze(forms.ModelMultipleChoiceField):
+
+def _geldig_id(waarde) -> bool:
+    """An id the database can look up: a plain number within 64 bits (SQLite refuses larger ones)."""
+    tekst = str(waarde).strip()
+    return tekst.isascii() and tekst.isdigit() and int(tekst) <= MAX_ID
+
+
+class VeiligeKeuze(forms.ModelChoiceField):
+    def to_python(self, value):
+        if value not in self.empty_values and not _geldig_id(value):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class VeiligeMeervoudigeKeuze(forms.ModelMultipleChoiceField):
+    def _check_values(self, value):
+        for waarde in value:
+            if not _geldig_id(waarde):
+                raise ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": waarde}
+                )
+        return super()._check_values(value)
+
+
+class GroepsfoutenMixin:
+    """Radio and checkbox groups render in a fieldset, so Django puts no aria-describedby on their inputs; an
+    input marked aria-invalid then gets one pointing to its group's error message."""
+
+    def _post_clean(self):
+        super()._post_clean()
+        for naam in self.errors:
+            if naam in self.fields and getattr(self.fields[naam].widget, "use_fieldset", False):
+                self.fields[naam].widget.attrs["aria-describedby"] = f"{self[naam].auto_id}_error"
+
+
+class LidKeuze(VeiligeMeervoudigeKeuze):
     widget = forms.CheckboxSelectMultiple
 
     def label_from_instance(self, persoon):
@@ -54,10 +90,11 @@ class _IndienersMixin(forms.Form):
         return cleaned
 
 
-class MotieForm(VersieFormMixin, _IndienersMixin, forms.ModelForm):
+class MotieForm(GroepsfoutenMixin, VersieFormMixin, _IndienersMixin, forms.ModelForm):
     class Meta:
         model = Motie
         fields = ["agendapunt", *MOTIE_VELDEN]
+        field_classes = {"agendapunt": VeiligeKeuze, "raadsvoorstel": VeiligeKeuze}
         widgets = {
             "motietype": forms.RadioSelect,
             "constaterende": forms.Textarea(attrs={"rows": 3}),
@@ -101,14 +138,14 @@ class MotieForm(VersieFormMixin, _IndienersMixin, forms.ModelForm):
         return {naam: self.cleaned_data.get(naam) for naam in MOTIE_VELDEN if naam in self.cleaned_data}
 
 
-class BeslispuntKeuze(forms.ModelMultipleChoiceField):
+class BeslispuntKeuze(VeiligeMeervoudigeKeuze):
     widget = forms.CheckboxSelectMultiple
 
     def label_from_instance(self, punt):
         return f"{punt.raadsvoorstel.zaak.zaaknummer}, punt {punt.volgorde}: {punt.tekst[:120]}"
 
 
-class AmendementForm(VersieFormMixin, _IndienersMixin, forms.ModelForm):
+class AmendementForm(GroepsfoutenMixin, VersieFormMixin, _IndienersMixin, forms.ModelForm):
     beslispunten = BeslispuntKeuze(
         queryset=Beslispunt.objects.none(),
         required=False,
@@ -119,6 +156,7 @@ class AmendementForm(VersieFormMixin, _IndienersMixin, forms.ModelForm):
     class Meta:
         model = Amendement
         fields = ["agendapunt", "raadsvoorstel", *AMENDEMENT_VELDEN]
+        field_classes = {"agendapunt": VeiligeKeuze, "raadsvoorstel": VeiligeKeuze, "hoofdamendement": VeiligeKeuze}
         widgets = {"toelichting": forms.Textarea(attrs={"rows": 3}), "nieuwe_tekst": forms.Textarea(attrs={"rows": 4})}
         error_messages = {
             "titel": {"required": _("Geef het amendement een titel.")},
@@ -171,7 +209,7 @@ class AmendementForm(VersieFormMixin, _IndienersMixin, forms.ModelForm):
         return {naam: self.cleaned_data.get(naam) for naam in AMENDEMENT_VELDEN if naam in self.cleaned_data}
 
 
-class AanwezigheidForm(forms.Form):
+class AanwezigheidForm(GroepsfoutenMixin, forms.Form):
     """The presence list: one checkbox per member, grouped per fractie in the template."""
 
     def __init__(self, *args, leden, aanwezig=None, **kwargs):
@@ -205,7 +243,7 @@ LID_KEUZES = [
 ]
 
 
-class StemmingForm(forms.Form):
+class StemmingForm(GroepsfoutenMixin, forms.Form):
     """One stemming: what it is about, its kind, then per fractie one choice and per member an exception.
 
     Works without JavaScript: every choice is a radio group (arrow keys move within it, Tab to the next).

@@ -119,6 +119,15 @@ class Motie(Ingediend):
         verbose_name=_("raadsvoorstel"),
         help_text=_("Het voorstel waar de motie over gaat, als dat er is."),
     )
+    afgehandeld_bij = models.ForeignKey(
+        "vergaderagenda.Agendapunt",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="afgehandelde_moties",
+        verbose_name=_("afgehandeld bij agendapunt"),
+        help_text=_("Het agendapunt waar de raad de uitvoering van een aangenomen motie afhandelde."),
+    )
     constaterende = models.TextField(_("constaterende dat"), blank=True)
     overwegende = models.TextField(_("overwegende dat"), blank=True)
     verzoek = models.TextField(_("verzoekt het college"), help_text=_("Wat de raad van het college vraagt."))

@@ -102,8 +102,9 @@ class Uitslag:
         return f"{uitslag} met {self.voor} stemmen voor en {self.tegen} tegen"
 
 
-def uitslag_van(stemming: Stemming, aanwezigheden: list[Aanwezigheid]) -> Uitslag:
-    """The totals and the result per fractie of one stemming, from its prefetched votes and the presence list."""
+def uitslag_van(stemming: Stemming, aanwezigheden: list[Aanwezigheid], stemmen: list[Stem] | None = None) -> Uitslag:
+    """The totals and the result per fractie of one stemming, from its votes (`stemmen`, or the prefetched
+    `stemming.stemmen`) and the presence list."""
     uitslag = Uitslag(stemming=stemming)
     per_fractie: dict = OrderedDict()
 
@@ -119,7 +120,8 @@ def uitslag_van(stemming: Stemming, aanwezigheden: list[Aanwezigheid]) -> Uitsla
         else:
             uitslag.afwezig += 1
             rij(aanwezigheid.fractie).afwezig.append(aanwezigheid.persoon)
-    stemmen = sorted(stemming.stemmen.all(), key=lambda s: ((s.fractie.naam if s.fractie else "~"), s.persoon.naam))
+    stemmen = stemming.stemmen.all() if stemmen is None else stemmen
+    stemmen = sorted(stemmen, key=lambda s: ((s.fractie.naam if s.fractie else "~"), s.persoon.naam))
     for stem in stemmen:
         groep = rij(stem.fractie)
         if stem.keuze == Stem.Keuze.VOOR:
@@ -140,23 +142,6 @@ def _stemmen_prefetch():
     return Prefetch("stemmen", queryset=Stem.objects.select_related("persoon", "fractie").order_by("persoon__naam"))
 
 
-def _aanwezigheden_per_vergadering(vergadering_ids) -> dict[int, list[Aanwezigheid]]:
-    per: dict[int, list] = {}
-    for a in (
-        Aanwezigheid.objects.filter(vergadering_id__in=set(vergadering_ids))
-        .select_related("persoon", "fractie")
-        .order_by("persoon__naam")
-    ):
-        per.setdefault(a.vergadering_id, []).append(a)
-    return per
-
-
-def uitslagen(stemmingen: list[Stemming]) -> list[Uitslag]:
-    """Uitslag of each stemming (their votes prefetched with `_stemmen_prefetch`); one query for the presence."""
-    aanwezig = _aanwezigheden_per_vergadering(s.vergadering_id for s in stemmingen) if stemmingen else {}
-    return [uitslag_van(s, aanwezig.get(s.vergadering_id, [])) for s in stemmingen]
-
-
 def _stemmingen_qs(user):
     return (
         Stemming.objects.zichtbaar_voor(user)
@@ -170,27 +155,48 @@ def _stemmingen_qs(user):
             "amendement",
             "amendement__hoofdamendement",
         )
-        .prefetch_related(_stemmen_prefetch())
     )
 
 
+def uitslagen_van_qs(qs) -> list[Uitslag]:
+    """The results of the stemmingen of `qs` (ordered), in exactly three queries whatever they hold: the
+    stemmingen, their votes and the presence lists of their meetings (subqueries, so also when empty)."""
+    stemmingen = list(qs)
+    per_stemming: dict[int, list] = {}
+    for stem in (
+        Stem.objects.filter(stemming__in=qs.order_by().values("pk"))
+        .select_related("persoon", "fractie")
+        .order_by("persoon__naam")
+    ):
+        per_stemming.setdefault(stem.stemming_id, []).append(stem)
+    per_vergadering: dict[int, list] = {}
+    for a in (
+        Aanwezigheid.objects.filter(vergadering__in=qs.order_by().values("vergadering_id"))
+        .select_related("persoon", "fractie")
+        .order_by("persoon__naam")
+    ):
+        per_vergadering.setdefault(a.vergadering_id, []).append(a)
+    return [uitslag_van(s, per_vergadering.get(s.vergadering_id, []), per_stemming.get(s.pk, [])) for s in stemmingen]
+
+
 def stemmingen_over(
-    *, user, raadsvoorstel=None, motie=None, amendement=None, amendement_van_voorstel=None, vergadering=None
+    *, user, raadsvoorstel=None, motie=None, amendement=None, met_amendementen=False, vergadering=None
 ) -> list[Uitslag]:
-    """The current visible stemmingen on one stuk (or on the amendementen of a voorstel), oldest meeting first,
-    with their results. Three queries."""
+    """The current visible stemmingen on one stuk (a voorstel `met_amendementen`: also those on its
+    amendementen), oldest meeting first, in the order voted, with their results. Three queries."""
     qs = _stemmingen_qs(user)
     if vergadering is not None:
         qs = qs.filter(vergadering=vergadering)
-    if amendement_van_voorstel is not None:
-        qs = qs.filter(amendement__raadsvoorstel=amendement_van_voorstel)
-    elif raadsvoorstel is not None:
-        qs = qs.filter(raadsvoorstel=raadsvoorstel)
+    if raadsvoorstel is not None:
+        voorwaarde = Q(raadsvoorstel=raadsvoorstel)
+        if met_amendementen:
+            voorwaarde |= Q(amendement__raadsvoorstel=raadsvoorstel)
+        qs = qs.filter(voorwaarde)
     elif motie is not None:
         qs = qs.filter(motie=motie)
     else:
         qs = qs.filter(amendement=amendement)
-    return uitslagen(list(qs.order_by("vergadering__datum", "volgorde", "-versie")))
+    return uitslagen_van_qs(qs.order_by("vergadering__datum", "volgorde", "-versie"))
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -210,7 +216,9 @@ def motie_op_nummer(*, user, nummer: str) -> Motie | None:
     return (
         Motie.objects.zichtbaar_voor(user)
         .filter(nummer=nummer)
-        .select_related("vergadering", "vergadering__gremium", "agendapunt", "raadsvoorstel__zaak")
+        .select_related(
+            "vergadering", "vergadering__gremium", "agendapunt", "raadsvoorstel__zaak", "afgehandeld_bij__vergadering"
+        )
         .prefetch_related(_indieners())
         .first()
     )
@@ -286,8 +294,8 @@ def vergadering_op_datum(*, user, datum: datetime.date, gremium_slug: str) -> Ve
 def besluitenlijst_gegevens(*, user, vergadering: Vergadering) -> dict:
     """Every visible outcome of a meeting in order: hamerstukken, then per agenda item its amendementen, the
     voorstel and its moties in the order voted, then moties vreemd aan de orde van de dag. Five queries."""
-    stemmingen = list(_stemmingen_qs(user).filter(vergadering=vergadering).order_by("volgorde", "-versie"))
-    resultaten = uitslagen(stemmingen)
+    resultaten = uitslagen_van_qs(_stemmingen_qs(user).filter(vergadering=vergadering).order_by("volgorde", "-versie"))
+    stemmingen = [u.stemming for u in resultaten]
     gestemd_motie = {s.motie_id for s in stemmingen if s.motie_id}
     gestemd_amend = {s.amendement_id for s in stemmingen if s.amendement_id}
     overig = [

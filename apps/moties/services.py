@@ -469,6 +469,8 @@ def stemming_vastleggen(
                     veld="stuk",
                 )
             agendapunt = agendapunt or stuk.agendapunt
+            if agendapunt is None and isinstance(stuk, Amendement):
+                agendapunt = vergadering.agendapunten.filter(raadsvoorstel_id=stuk.raadsvoorstel_id).first()
         if agendapunt is not None and agendapunt.vergadering_id != vergadering.pk:
             raise RegelFout("Dit agendapunt hoort niet bij deze vergadering.", veld="agendapunt")
         if stemming is None:

@@ -12,6 +12,7 @@ class OpenOriConfig(AppConfig):
 
         from apps.besluiten.models import Besluit
         from apps.memos.models import Memo, MemoBijlage
+        from apps.moties.models import Amendement, Motie
         from apps.raadsvoorstellen.models import Raadsvoorstel, RaadsvoorstelBijlage
         from apps.vergaderagenda.models import Agendapunt, AgendapuntBijlage, Vergadering
 
@@ -28,6 +29,8 @@ class OpenOriConfig(AppConfig):
             Memo,
             MemoBijlage,
             Besluit,
+            Motie,
+            Amendement,
         ):
             post_save.connect(na_wijziging, sender=model, dispatch_uid=f"openori-spoor-save-{model._meta.label}")
             post_delete.connect(na_wijziging, sender=model, dispatch_uid=f"openori-spoor-delete-{model._meta.label}")

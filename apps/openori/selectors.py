@@ -107,7 +107,9 @@ def _besluiten():
 
 def _raadsvoorstellen():
     return (
-        Raadsvoorstel.objects.openbaar().select_related("zaak").prefetch_related(_agendapunten_prefetch("agendapunten"))
+        Raadsvoorstel.objects.openbaar()
+        .select_related("zaak", "portefeuillehouder")
+        .prefetch_related(_agendapunten_prefetch("agendapunten"))
     )
 
 
@@ -220,12 +222,15 @@ class Informatieobjecten:
 
     ordered = True
 
-    def __init__(self, *, gewijzigd_sinds=None):
+    def __init__(self, *, gewijzigd_sinds=None, filter=None):
+        """`filter(soort, qs)` may narrow a kind's queryset or return None to leave the kind out."""
         self._bronnen = []
         for soort, maak in BRONNEN:
             qs = maak().order_by("pk")
             if gewijzigd_sinds is not None:
                 qs = _gewijzigd_sinds(soort, qs, gewijzigd_sinds)
+            if filter is not None and (qs := filter(soort, qs)) is None:
+                continue
             self._bronnen.append((soort, qs))
         self._aantallen = None
 

@@ -279,11 +279,17 @@ class InformatieObjectSerializer(OriSerializer):
             "formaat": "text/html",
             "auteur": ", ".join(indieners),
             "omschrijving": stuk.get_status_display(),
+            "gewijzigd_op": laatst_gewijzigd(stuk.updated_at),
             **self._verwijzingen(agendapunten, [stuk.vergadering] if stuk.vergadering.openbaar else []),
         }
 
     def _motie(self, m):
-        return {**self._ingediend(m, soort="motie", url_naam="moties:motie"), "motietype": m.motietype}
+        return {
+            **self._ingediend(m, soort="motie", url_naam="moties:motie"),
+            "motietype": m.motietype,
+            "formaat": "application/pdf",
+            "bestandslink": self.bestand("moties:motie-pdf", nummer=m.nummer),
+        }
 
     def _amendement(self, a):
         return self._ingediend(a, soort="amendement", url_naam="moties:amendement")

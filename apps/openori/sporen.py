@@ -3,9 +3,10 @@
 `sporen_bijwerken()` compares the public records of the API (the same selectors) with the traces: a new public
 record gets a trace ("nieuw"), a changed one a new last-changed moment ("gewijzigd"), one that is no longer
 public becomes a tombstone ("verwijderd", or "vervangen" with the successor when a rectificatie replaced it).
-It runs after every commit that saved or deleted a record the API publishes (see apps.py), and from the
-commands `opendata_bijwerken` and `aanleveringen_verwerken`, so a change made outside the portal's forms is
-picked up too. The changes go out through the signal `spoor_gewijzigd` (the delivery to Open Overheid listens).
+After every commit that saved or deleted a record the API publishes (see apps.py) it runs for the records that
+commit touched; the commands `opendata_bijwerken` and `aanleveringen_verwerken` run it for everything, so a change
+made outside the portal's forms (a raw import, bulk updates) is picked up too. The changes go out through the
+signal `spoor_gewijzigd` (the delivery to Open Overheid listens).
 """
 
 import dataclasses
@@ -41,38 +42,43 @@ def _laatste(*momenten):
     return max(m for m in momenten if m is not None)
 
 
-def openbare_stand() -> dict:
-    """uuid -> (soort, last-changed moment) of everything the API publishes now."""
+def _beperkt(qs, uuids):
+    return qs if uuids is None else qs.filter(uuid__in=uuids)
+
+
+def openbare_stand(uuids=None) -> dict:
+    """uuid -> (soort, last-changed moment) of everything the API publishes now (of these uuids only, if given)."""
     stand = {}
-    for uuid, gewijzigd in Vergadering.objects.openbaar().values_list("uuid", "updated_at").iterator(2000):
+    vergaderingen = _beperkt(Vergadering.objects.openbaar(), uuids).values_list("uuid", "updated_at")
+    for uuid, gewijzigd in vergaderingen.iterator(2000):
         stand[uuid] = (Spoor.Soort.VERGADERING, gewijzigd)
-    agendapunten = Agendapunt.objects.zichtbaar_voor(selectors.ANONIEM).values_list(
+    agendapunten = _beperkt(Agendapunt.objects.zichtbaar_voor(selectors.ANONIEM), uuids).values_list(
         "uuid", "updated_at", "vergadering__updated_at"
     )
     for uuid, *momenten in agendapunten.iterator(2000):
         stand[uuid] = (Spoor.Soort.AGENDAPUNT, _laatste(*momenten))
     for soort, maak in selectors.BRONNEN:
         velden = ["uuid", "updated_at", *(f"{ouder}__updated_at" for ouder in selectors.OUDERS[soort])]
-        for uuid, *momenten in maak().prefetch_related(None).values_list(*velden).iterator(2000):
+        for uuid, *momenten in _beperkt(maak().prefetch_related(None), uuids).values_list(*velden).iterator(2000):
             stand[uuid] = (Spoor.Soort.INFORMATIEOBJECT, _laatste(*momenten))
     return stand
 
 
-def opvolgers() -> dict:
+def opvolgers(uuids=None) -> dict:
     """uuid of a besluit a published rectificatie replaced -> uuid of the rectificatie."""
-    rijen = (
-        Besluit.objects.filter(status="gepubliceerd", vervangt__isnull=False)
-        .values_list("vervangt__uuid", "uuid")
-        .iterator(2000)
-    )
-    return dict(rijen)
+    qs = Besluit.objects.filter(status="gepubliceerd", vervangt__isnull=False)
+    if uuids is not None:
+        qs = qs.filter(vervangt__uuid__in=uuids)
+    return dict(qs.values_list("vervangt__uuid", "uuid").iterator(2000))
 
 
 @transaction.atomic
-def sporen_bijwerken() -> list[Wijziging]:
+def sporen_bijwerken(*, uuids=None) -> list[Wijziging]:
+    """Reconcile every trace, or only those of `uuids` (what one commit touched)."""
     nu = timezone.now()
-    stand = openbare_stand()
-    sporen = {s.uuid: s for s in Spoor.objects.select_for_update()}
+    uuids = None if uuids is None else list(uuids)
+    stand = openbare_stand(uuids)
+    sporen = {s.uuid: s for s in _beperkt(Spoor.objects.select_for_update(), uuids)}
     wijzigingen, nieuw, bijgewerkt = [], [], []
     for uuid, (soort, gewijzigd) in stand.items():
         spoor = sporen.get(uuid)
@@ -89,7 +95,7 @@ def sporen_bijwerken() -> list[Wijziging]:
             wijzigingen.append(Wijziging(soort, uuid, GEWIJZIGD))
     weg = [s for uuid, s in sporen.items() if uuid not in stand and s.verborgen_op is None]
     if weg:
-        vervangers = opvolgers()
+        vervangers = opvolgers([s.uuid for s in weg])
         for spoor in weg:
             spoor.verborgen_op, spoor.gewijzigd_op = nu, nu
             spoor.opvolger = vervangers.get(spoor.uuid)
@@ -103,18 +109,46 @@ def sporen_bijwerken() -> list[Wijziging]:
     return wijzigingen
 
 
+def betrokken_uuids(instance) -> set:
+    """The published records whose public form a save or delete of `instance` can change: itself, and what hangs
+    under it (a meeting's agenda items and their bijlagen, a record's bijlagen, the besluit a rectificatie
+    replaces)."""
+    from apps.vergaderagenda.models import AgendapuntBijlage
+
+    uuids = {instance.uuid}
+    if isinstance(instance, Vergadering) and instance.pk:
+        uuids |= set(Agendapunt.objects.filter(vergadering_id=instance.pk).values_list("uuid", flat=True))
+        punten = AgendapuntBijlage.objects.filter(agendapunt__vergadering_id=instance.pk)
+        uuids |= set(punten.values_list("uuid", flat=True))
+    elif isinstance(instance, Besluit) and instance.vervangt_id:
+        uuids |= set(Besluit.objects.filter(pk=instance.vervangt_id).values_list("uuid", flat=True))
+    elif instance.pk and hasattr(instance, "bijlagen"):
+        uuids |= set(instance.bijlagen.values_list("uuid", flat=True))
+    return uuids
+
+
 def _na_commit():
+    uuids = getattr(connection, "_openori_betrokken", set())
+    connection._openori_betrokken = set()
     try:
-        sporen_bijwerken()
+        sporen_bijwerken(uuids=uuids)
     except Exception:
-        # Never let the open-data bookkeeping break the griffie's work; the next run catches up.
+        # Never let the open-data bookkeeping break the griffie's work; the next full run catches up.
         logger.exception("De openbaarheidssporen konden niet worden bijgewerkt")
 
 
-def na_wijziging(sender, **kwargs):
-    """post_save / post_delete receiver: reconcile once, after the transaction commits."""
+def na_wijziging(sender, instance, **kwargs):
+    """post_save / post_delete receiver: reconcile what this change touched, once, after the transaction commits."""
     if kwargs.get("raw"):
         return
+    try:
+        betrokken = betrokken_uuids(instance)
+    except Exception:  # never in the way of a save; the next full run catches up
+        logger.exception("Betrokken records konden niet worden bepaald")
+        return
+    if not hasattr(connection, "_openori_betrokken"):
+        connection._openori_betrokken = set()
+    connection._openori_betrokken |= betrokken
     if any(func is _na_commit for _, func, _ in connection.run_on_commit):
         return
     transaction.on_commit(_na_commit)

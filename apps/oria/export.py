@@ -82,7 +82,8 @@ class _Bouwer:
         )
 
     def bijlage(self, ouder, naam, bestand: Bestand):
-        self.bestanden.setdefault(bestand.id, bestand)
+        if bestand.openen is not None:  # a document without a file of its own (an amendement) is only named
+            self.bestanden.setdefault(bestand.id, bestand)
         element = self.el(ouder, naam)
         self.begrip(element, "informatieobjectType", bestand.soort, f"{BEGRIPPEN}#vergaderstuktypes")
         self.verwijzing(element, "verwijzingInformatieobject", bestand.id, bestand.titel)
@@ -135,6 +136,93 @@ def besluit_bestand(b) -> Bestand:
 
     titel = f"Raadsbesluit {b.zaak.zaaknummer}: {b.titel}"
     return _pdf(str(b.uuid), titel, "Besluit", raadsbesluit_bestandsnaam(b), pad)
+
+
+MONDELING = {"aangenomen": "Voor", "verworpen": "Tegen", "staken": "Gelijk"}
+KEUZE = {"voor": "Voor", "tegen": "Tegen", "afwezig": "Onthouden"}
+ROLNAAM = {
+    "raadslid": "Raadslid",
+    "voorzitter": "Voorzitter",
+    "griffier": "Griffier",
+    "wethouder": "Portefeuillehouder",
+}
+
+
+def stuk_bestand(stemming) -> Bestand | None:
+    """The public document a stemming is about (motie, amendement or raadsvoorstel)."""
+    if stemming.motie_id and stemming.motie.vertrouwelijkheid == "openbaar":
+        m = stemming.motie
+        return Bestand(
+            str(m.uuid), f"Motie {m.nummer}: {m.titel}", "Motie", f"motie-{m.nummer}.pdf", "application/pdf", None
+        )
+    if stemming.amendement_id and stemming.amendement.vertrouwelijkheid == "openbaar":
+        a = stemming.amendement
+        return Bestand(str(a.uuid), f"Amendement {a.nummer}: {a.titel}", "Amendement", "", "text/html", None)
+    if stemming.raadsvoorstel_id and stemming.raadsvoorstel.vertrouwelijkheid == "openbaar":
+        return voorstel_bestand(stemming.raadsvoorstel)
+    return None
+
+
+def _naam(b, ouder, naam: str):
+    from apps.oriapi.vorm import naam_delen
+
+    delen = naam_delen(naam)
+    element = b.el(ouder, "naam")
+    for veld in ("achternaam", "tussenvoegsel", "voorletters", "voornamen", "volledigeNaam"):
+        if delen.get(veld):
+            b.el(element, veld, delen[veld])
+
+
+def _fracties_en_deelnemers(b, root, uitslagen, aanwezigheden):
+    """The votes per fractie (fractie elements) and per member present (aanwezigeDeelnemer with its stemmen);
+    members on the presence list who were absent are persoonBuitenVergadering."""
+    fracties, per_fractie = {}, {}
+    for uitslag in uitslagen:
+        for f in uitslag.fracties:
+            if f.fractie is None or not (f.voor or f.tegen):
+                continue
+            fracties.setdefault(f.fractie.pk, f.fractie)
+            resultaat = "Verdeeld" if f.voor and f.tegen else "Aangenomen" if f.voor else "Verworpen"
+            per_fractie.setdefault(f.fractie.pk, []).append((uitslag.stemming, resultaat))
+    for a in aanwezigheden:
+        if a.fractie_id:
+            fracties.setdefault(a.fractie_id, a.fractie)
+    for pk, fractie in fracties.items():
+        e = b.el(root, "fractie")
+        b.el(e, "ID", f"fractie-{fractie.uuid}")
+        b.el(e, "naam", fractie.naam)
+        b.overheidsorgaan(e)
+        for stemming, resultaat in per_fractie.get(pk, []):
+            deel = b.el(e, "neemtDeelAanStemming")
+            b.el(deel, "fractieStemresultaat", resultaat)
+            b.verwijzing(deel, "verwijzingStemming", f"stemming-{stemming.uuid}")
+    stemmen = {}
+    for uitslag in uitslagen:
+        for stem in uitslag.stemmen:
+            stemmen.setdefault(stem.aanwezigheid_id, []).append((uitslag.stemming, stem.keuze))
+
+    def persoon(ouder, naam, a):
+        p = b.el(ouder, naam)
+        b.el(p, "ID", f"persoon-{a.persoon.uuid}")
+        _naam(b, p, a.persoon.naam)
+        if a.fractie_id:
+            lid = b.el(p, "isLidVanFractie")
+            b.verwijzing(lid, "verwijzingFractie", f"fractie-{a.fractie.uuid}", a.fractie.naam)
+        return p
+
+    for a in aanwezigheden:
+        if not a.aanwezig:
+            persoon(root, "persoonBuitenVergadering", a)
+    for a in aanwezigheden:
+        if not a.aanwezig:
+            continue
+        d = b.el(root, "aanwezigeDeelnemer")
+        b.begrip(d, "rolnaam", ROLNAAM.get(a.rol.soort, "Overig"), f"{BEGRIPPEN}#deelnemerrollen")
+        persoon(d, "isNatuurlijkPersoon", a)
+        for stemming, keuze in stemmen.get(a.pk, []):
+            s = b.el(d, "neemtDeelAanStemming")
+            b.el(s, "keuzeStemming", KEUZE.get(keuze, "Onthouden"))
+            b.verwijzing(s, "gegevenOpStemming", f"stemming-{stemming.uuid}")
 
 
 def vergadering_als_ori_a(vergadering, inhoud: dict) -> tuple[bytes, list[Bestand]] | None:
@@ -221,9 +309,32 @@ def vergadering_als_ori_a(vergadering, inhoud: dict) -> tuple[bytes, list[Bestan
 
     punten = {p.pk: p for p in agendapunten}
     uitgesproken = [bs for bs in besluiten if bs.uitkomst in RESULTAAT]
+    uitslagen = inhoud.get("uitslagen", [])
+    besluit_van_voorstel = {bs.raadsvoorstel_id: bs for bs in uitgesproken if bs.raadsvoorstel_id}
+    gestemd = set()
+    for uitslag in uitslagen:
+        st = uitslag.stemming
+        s = b.el(root, "stemming")
+        b.el(s, "ID", f"stemming-{st.uuid}")
+        if st.soort in ("regulier", "hoofdelijk"):
+            b.el(s, "type", {"regulier": "Regulier", "hoofdelijk": "Hoofdelijk"}[st.soort])
+        elif st.uitslag in MONDELING:
+            b.el(s, "resultaatMondelingeStemming", MONDELING[st.uitslag])
+        besluit = (
+            besluit_van_voorstel.get(st.raadsvoorstel_id)
+            if st.raadsvoorstel_id and not st.motie_id and not st.amendement_id
+            else None
+        )
+        if besluit is not None:
+            b.verwijzing(s, "leidtTotBesluit", f"besluit-{besluit.uuid}", besluit.titel)
+            gestemd.add(besluit.pk)
+        b.verwijzing(s, "heeftBetrekkingOpAgendapunt", st.agendapunt.uuid, st.agendapunt.titel)
+        stuk = stuk_bestand(st)
+        if stuk is not None:
+            b.bijlage(s, "heeftBetrekkingOpBesluitvormingsstuk", stuk)
     for besluit in uitgesproken:
         punt = punten.get(besluit.agendapunt_id)
-        if punt is None:
+        if punt is None or besluit.pk in gestemd:
             continue
         s = b.el(root, "stemming")
         b.el(s, "ID", f"stemming-{besluit.uuid}")
@@ -246,5 +357,6 @@ def vergadering_als_ori_a(vergadering, inhoud: dict) -> tuple[bytes, list[Bestan
             toelichting.append(f"Stemmen voor: {besluit.stemmen_voor}, tegen: {besluit.stemmen_tegen or 0}.")
         b.el(e, "toelichting", "\n".join(toelichting))
 
+    _fracties_en_deelnemers(b, root, uitslagen, inhoud.get("aanwezigheden", []))
     xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     return xml, list(b.bestanden.values())

@@ -59,4 +59,26 @@ def vergadering_inhoud(vergadering: Vergadering) -> dict:
         .prefetch_related(Prefetch("dictum", queryset=DictumPunt.objects.order_by("volgorde"), to_attr="oria_dictum"))
         .order_by("id")
     )
-    return {"agendapunten": agendapunten, "besluiten": besluiten}
+    return {"agendapunten": agendapunten, "besluiten": besluiten, **besluitvorming(vergadering, agendapunten)}
+
+
+def besluitvorming(vergadering: Vergadering, agendapunten: list) -> dict:
+    """The public stemmingen of the meeting (on its public agenda items) with their results per fractie and votes
+    per member, and the presence list (only when there is a public stemming or the meeting is public anyway)."""
+    from apps.moties.models import Aanwezigheid, Stemming
+    from apps.moties.selectors import uitslagen_van_qs
+
+    punten = [p.pk for p in agendapunten]
+    stemmingen = (
+        Stemming.objects.openbaar()
+        .geldend()
+        .filter(vergadering=vergadering, agendapunt_id__in=punten)
+        .select_related("agendapunt", "motie", "amendement", "raadsvoorstel")
+        .order_by("volgorde", "id")
+    )
+    aanwezigheden = list(
+        Aanwezigheid.objects.filter(vergadering=vergadering)
+        .select_related("persoon", "fractie", "rol")
+        .order_by("persoon__naam", "id")
+    )
+    return {"uitslagen": uitslagen_van_qs(stemmingen), "aanwezigheden": aanwezigheden}

@@ -56,10 +56,16 @@ def _zoekindex_opbouwen(*, uitvoer=None) -> None:
         uitvoer.write(f"  zoekindex: {sum(resultaat.values())} documenten")
 
 
+def _demo_moties(*, uitvoer=None) -> None:
+    from .demo_moties import demo_moties_aanmaken
+
+    demo_moties_aanmaken(uitvoer=uitvoer)
+
+
 def _nabewerkingsstappen():
     from .demo_registers import registers_voorbeelden
 
-    return [_raadsbesluiten_opslaan, registers_voorbeelden, _zoekindex_opbouwen]
+    return [_raadsbesluiten_opslaan, _demo_moties, registers_voorbeelden, _zoekindex_opbouwen]
 
 
 def demo_fixture_laden(*, pad) -> tuple[int, int]:

@@ -294,15 +294,16 @@ def _stappen(
                 )
             )
 
-    # Amendementen on the zaken's voorstellen and moties on them or submitted at their agenda items, each with
-    # its status (the result of the vote). One query each (moties and amendementen are a small table: the join
-    # to the voorstel costs little there).
-    stuk_filter = Q(raadsvoorstel__zaak_id__in=zaak_ids) | Q(agendapunt_id__in=[p.pk for p in punten])
-    for model, soort, url_naam in (
-        (Amendement, "amendement", "moties:amendement"),
-        (Motie, "motie", "moties:motie"),
+    # Amendementen on the zaken's voorstellen and moties on them, submitted at their agenda items or handled there,
+    # each with its status (the result of the vote). One query each (moties and amendementen are a small table:
+    # the join to the voorstel costs little there).
+    punt_ids = [p.pk for p in punten]
+    stuk_filter = Q(raadsvoorstel__zaak_id__in=zaak_ids) | Q(agendapunt_id__in=punt_ids)
+    for model, soort, url_naam, filter_ in (
+        (Amendement, "amendement", "moties:amendement", stuk_filter),
+        (Motie, "motie", "moties:motie", stuk_filter | Q(afgehandeld_bij_id__in=punt_ids)),
     ):
-        for stuk in model.objects.zichtbaar_voor(user).filter(stuk_filter).order_by("ingediend_op", "volgnummer"):
+        for stuk in model.objects.zichtbaar_voor(user).filter(filter_).order_by("ingediend_op", "volgnummer"):
             stappen.append(
                 TijdlijnStap(
                     datum=stuk.ingediend_op,

@@ -33,6 +33,8 @@ from apps.paginacache.middleware import cache_ongeldig_maken
 from apps.raadsvoorstellen.models import Beslispunt, Raadsvoorstel
 from apps.vergaderagenda.models import Agendapunt, Vergadering
 
+from .moties import fracties_schrijven, moties_genereren
+from .registers import registers_genereren
 from .tekst import ACTIES, DOMEINEN, FRACTIES, OBJECTEN, Tekstbank
 from .zoekindex import zoekindex_bulk
 
@@ -227,6 +229,14 @@ class Generator:
         self._fase("zaken, voorstellen, memo's, agendapunten en besluiten", self._zaken)
         self._fase("losse memo's", self._losse_memos)
         self._fase("sluiting van de agenda's en rectificaties", self._afronden)
+        self._fase("presentielijsten, moties, amendementen en stemmingen", lambda: moties_genereren(self))
+        # The registers at a size that follows the besluiten: Leusden's numbers (schaal 1) for 10,000 besluiten.
+        self._fase(
+            "registers (toezeggingen, motiemonitor, ingekomen stukken, vragen, lange termijnagenda)",
+            lambda: registers_genereren(
+                jaren=JAREN, schaal=self.n / 10_000, seed=self.seed, peildatum=self.peildatum, voortgang=False
+            ),
+        )
         self._fase("sequences", self._sequences)
         self._fase("zoekindex (in bulk)", self._zoekindex)
         self._fase("zoektabel ordenen (CLUSTER)", self._ordenen)
@@ -259,6 +269,7 @@ class Generator:
         # five aldermen and 21 council members per period.
         self.perioden = []
         personen, rollen = [], []
+        fractie_ids = fracties_schrijven(self)  # Rol.fractie is a relation (issue 13)
         p_id = self._ids(Persoon, 5 * 26 + 9)
         r_id = self._ids(Rol, 5 * 27 + 9)
         pid, rid = p_id, r_id
@@ -271,10 +282,10 @@ class Generator:
                     personen.append((pid, self._uuid(), self.tekst.persoonsnaam(rng), ""))
                     g = self.gremia["college"] if soort != "griffier" else self.gremia["gemeenteraad"]
                     eind8 = datetime.date(min(self.van.year + 4 * k + 7, self.tot.year + 5), 12, 31)
-                    rollen.append((rid, pid, soort, g, "", "", begin, eind8))
+                    rollen.append((rid, pid, soort, g, "", None, begin, eind8))
                     rid += 1
                     if soort == "burgemeester":
-                        rollen.append((rid, pid, "voorzitter", self.gremia["gemeenteraad"], "", "", begin, eind8))
+                        rollen.append((rid, pid, "voorzitter", self.gremia["gemeenteraad"], "", None, begin, eind8))
                         rid += 1
                     amb[soort] = pid
                     pid += 1
@@ -282,14 +293,23 @@ class Generator:
             for i in range(5):
                 personen.append((pid, self._uuid(), self.tekst.persoonsnaam(rng), ""))
                 portefeuille = ", ".join(d[0] for d in DOMEINEN[i * 2 : i * 2 + 2])
-                rollen.append((rid, pid, "wethouder", self.gremia["college"], portefeuille, "", begin, einde))
+                rollen.append((rid, pid, "wethouder", self.gremia["college"], portefeuille, None, begin, einde))
                 wethouders.append(pid)
                 rid += 1
                 pid += 1
             for _ in range(21):
                 personen.append((pid, self._uuid(), self.tekst.persoonsnaam(rng), ""))
                 rollen.append(
-                    (rid, pid, "raadslid", self.gremia["gemeenteraad"], "", rng.choice(FRACTIES), begin, einde)
+                    (
+                        rid,
+                        pid,
+                        "raadslid",
+                        self.gremia["gemeenteraad"],
+                        "",
+                        fractie_ids[rng.choice(FRACTIES)],
+                        begin,
+                        einde,
+                    )
                 )
                 rid += 1
                 pid += 1
@@ -306,7 +326,7 @@ class Generator:
                 "soort",
                 "gremium_id",
                 "portefeuille",
-                "fractie",
+                "fractie_id",
                 "begindatum",
                 "einddatum",
                 "created_at",

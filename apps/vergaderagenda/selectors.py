@@ -9,7 +9,7 @@ import calendar
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, Max, Min, OuterRef, Prefetch, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, Max, Min, OuterRef, Prefetch, Q, Value
 from django.utils import timezone
 
 from apps.core.models import Gremium, Onderwerp
@@ -200,16 +200,6 @@ def agenda_op_datum(*, user, datum: datetime.date) -> list[Vergadering]:
                 .order_by("versie", "id"),
                 to_attr="zichtbare_besluiten",
             ),
-            Prefetch(
-                "amendementen",
-                queryset=amendement_model.objects.zichtbaar_voor(user).order_by("volgnummer"),
-                to_attr="zichtbare_amendementen",
-            ),
-            Prefetch(
-                "moties",
-                queryset=motie_model.objects.zichtbaar_voor(user).order_by("volgnummer"),
-                to_attr="zichtbare_moties",
-            ),
         )
         .order_by("volgorde", "id")
     )
@@ -220,14 +210,64 @@ def agenda_op_datum(*, user, datum: datetime.date) -> list[Vergadering]:
         .prefetch_related(Prefetch("agendapunten", queryset=agendapunten, to_attr="zichtbare_agendapunten"))
         .order_by("aanvang", "id")
     )
+    stukken = _stukken_per_agendapunt(
+        user=user,
+        agendapunt_ids=[p.pk for v in vergaderingen for p in v.zichtbare_agendapunten],
+        modellen=(amendement_model, motie_model),
+    )
     for vergadering in vergaderingen:
         for punt in vergadering.zichtbare_agendapunten:
             if not punt.voorstel_zichtbaar:
                 punt.raadsvoorstel = None
             # The current besluit: the highest visible version (a rectificatie supersedes the earlier one).
             punt.besluit = punt.zichtbare_besluiten[-1] if punt.zichtbare_besluiten else None
-            punt.zichtbare_stukken = punt.zichtbare_amendementen + punt.zichtbare_moties
+            punt.zichtbare_stukken = stukken.get(punt.pk, [])
     return vergaderingen
+
+
+def _stukken_per_agendapunt(*, user, agendapunt_ids, modellen) -> dict[int, list[dict]]:
+    """The visible amendementen and moties of the agenda items, in one query (a UNION): per item a list of
+    {soort, nummer, titel, status, status_label, soort_label}, amendementen first. Their status is the result."""
+    if not agendapunt_ids:
+        return {}
+    amendement_model, motie_model = modellen
+    velden = ("soort", "agendapunt_id", "volgnummer", "nummer", "titel", "status", "extra", "sub")
+    amendementen = (
+        amendement_model.objects.zichtbaar_voor(user)
+        .filter(agendapunt_id__in=agendapunt_ids)
+        .annotate(
+            soort=Value("amendement"),
+            extra=Value(""),
+            sub=ExpressionWrapper(Q(hoofdamendement__isnull=False), output_field=BooleanField()),
+        )
+        .order_by()
+        .values_list(*velden)
+    )
+    moties = (
+        motie_model.objects.zichtbaar_voor(user)
+        .filter(agendapunt_id__in=agendapunt_ids)
+        .annotate(soort=Value("motie"), extra=F("motietype"), sub=Value(False))
+        .order_by()
+        .values_list(*velden)
+    )
+    statussen = dict(motie_model._meta.get_field("status").choices)
+    motietypes = dict(motie_model._meta.get_field("motietype").choices)
+    per_punt: dict[int, list[dict]] = {}
+    for soort, punt_id, _volgnummer, nummer, titel, status, extra, sub in sorted(
+        amendementen.union(moties, all=True), key=lambda r: (r[0] != "amendement", r[2])
+    ):
+        label = ("Sub-amendement" if sub else "Amendement") if soort == "amendement" else str(motietypes.get(extra))
+        per_punt.setdefault(punt_id, []).append(
+            {
+                "soort": soort,
+                "nummer": nummer,
+                "titel": titel,
+                "status": status,
+                "status_label": statussen.get(status, status),
+                "soort_label": label[:1].upper() + label[1:],
+            }
+        )
+    return per_punt
 
 
 def naburige_vergaderdata(*, user, datum: datetime.date, aantal: int = 1):

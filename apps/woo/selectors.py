@@ -29,4 +29,5 @@ def sitemap_documenten(nummer: int) -> list[dict] | None:
         return None
     grootte = per_sitemap()
     paren = Informatieobjecten()[(nummer - 1) * grootte : nummer * grootte]
-    return InformatieObjectSerializer(paren, many=True, context={}).data
+    documenten = InformatieObjectSerializer(paren, many=True, context={}).data
+    return [d for d in documenten if d.get("bestandslink")]  # the Woo-index harvests files only

@@ -76,8 +76,10 @@ INSTALLED_APPS = [
     "apps.griffie",
     "apps.openori",
     "apps.importeren",
+    "apps.oriapi",
     "apps.woo",
     "apps.oria",
+    "apps.aanlevering",
     # Infrastructure: the whole-page cache and its generation.
     "apps.paginacache",
 ]
@@ -303,6 +305,18 @@ OPENDATA_SPOREN_BIJ_OPSLAAN = env_bool("OPENDATA_SPOREN_BIJ_OPSLAAN", True)
 
 # DiWoo sitemaps for the Woo-index: entries per sitemap (the protocol allows at most 50,000).
 DIWOO_SITEMAP_MAX = env_int("DIWOO_SITEMAP_MAX", 50000)
+
+# Delivery to Open Overheid (mini-ORI delivery API); nothing is delivered while OPEN_OVERHEID_URL is empty.
+OPEN_OVERHEID_URL = env("OPEN_OVERHEID_URL", "")
+OPEN_OVERHEID_TOKEN_URL = env("OPEN_OVERHEID_TOKEN_URL", "")
+OPEN_OVERHEID_CLIENT_ID = env("OPEN_OVERHEID_CLIENT_ID", "")
+OPEN_OVERHEID_CLIENT_SECRET = env("OPEN_OVERHEID_CLIENT_SECRET", "")
+OPEN_OVERHEID_SCOPE = env("OPEN_OVERHEID_SCOPE", "")
+OPEN_OVERHEID_TIMEOUT = float(env("OPEN_OVERHEID_TIMEOUT", "10"))
+OPEN_OVERHEID_DIRECT = env_bool("OPEN_OVERHEID_DIRECT", True)
+OPEN_OVERHEID_DIRECT_TIMEOUT = float(env("OPEN_OVERHEID_DIRECT_TIMEOUT", "2"))
+OPEN_OVERHEID_MAX_POGINGEN = env_int("OPEN_OVERHEID_MAX_POGINGEN", 8)
+OPEN_OVERHEID_BACKOFF_SECONDEN = env_int("OPEN_OVERHEID_BACKOFF_SECONDEN", 60)
 
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],

@@ -84,6 +84,8 @@ PAGINAS = [
     Pagina("griffie-memos", "/griffie/memos/", GRIFFIE, titel="Memo"),
     Pagina("griffie-vergaderingen", "/griffie/vergaderingen/", GRIFFIE, titel="Vergaderingen"),
     Pagina("griffie-besluiten", "/griffie/besluiten/", GRIFFIE, titel="Besluiten"),
+    Pagina("griffie-archief", "/griffie/archief/", GRIFFIE, titel="Archiefexport"),
+    Pagina("griffie-aanleveringen", "/griffie/aanleveringen/", GRIFFIE, titel="Aanleveringen"),
     Pagina("griffie-raadsvoorstel", "/griffie/raadsvoorstellen/{raadsvoorstel}/", GRIFFIE, titel="L275141"),
     Pagina("griffie-memo", "/griffie/memos/{memo}/", GRIFFIE, titel="Memo"),
     Pagina("griffie-vergadering", "/griffie/vergaderingen/{vergadering}/", GRIFFIE, titel="30 september 2021"),
@@ -144,7 +146,7 @@ PAGINAS = [
     Pagina("toezeggingen-filter", "/toezeggingen/?toestand=overschreden&jaar=abc", titel="Toezeggingen"),
     Pagina("toezegging", "/toezeggingen/{toezegging}/", titel="Toezegging"),
     Pagina("motiemonitor", "/motiemonitor/", titel="Motiemonitor"),
-    Pagina("motiemonitor-motie", "/motiemonitor/{motie}/", titel="Motiemonitor"),
+    Pagina("motiemonitor-motie", "/motiemonitor/{opgevolgde_motie}/", titel="Motiemonitor"),
     Pagina("ingekomen-stukken", "/ingekomen-stukken/", titel="Ingekomen stukken"),
     Pagina("ingekomen-stukken-fout", "/ingekomen-stukken/?van=2022-01-01&tot=2021-01-01", titel="Ingekomen"),
     Pagina("ingekomen-stuk", "/ingekomen-stukken/{ingekomen_stuk}/", titel="Ingekomen stuk"),
@@ -156,7 +158,7 @@ PAGINAS = [
     Pagina("griffie-registers", "/griffie/registers/", GRIFFIE, titel="Registers"),
     Pagina("griffie-toezeggingen", "/griffie/registers/toezeggingen/", GRIFFIE, titel="Toezeggingen"),
     Pagina("griffie-motiemonitor", "/griffie/registers/motiemonitor/", GRIFFIE, titel="Motiemonitor"),
-    Pagina("griffie-motie", "/griffie/registers/motiemonitor/{motie}/", GRIFFIE, titel="Motiemonitor"),
+    Pagina("griffie-motie", "/griffie/registers/motiemonitor/{opgevolgde_motie}/", GRIFFIE, titel="Motiemonitor"),
     Pagina("griffie-toezegging", "/griffie/registers/toezeggingen/{toezegging_uuid}/", GRIFFIE, titel="Toezegging"),
     Pagina("griffie-ingekomen-stuk", "/griffie/registers/ingekomen-stukken/{stuk_uuid}/", GRIFFIE, titel="Ingekomen"),
     Pagina("form-toezegging", "/griffie/registers/toezeggingen/nieuw/", GRIFFIE, titel="toezegging"),
@@ -190,7 +192,7 @@ PAGINAS = [
     ),
     Pagina(
         "form-stand-van-zaken-fout",
-        "/griffie/registers/motiemonitor/{motie}/stand/",
+        "/griffie/registers/motiemonitor/{opgevolgde_motie}/stand/",
         GRIFFIE,
         titel="Stand van zaken",
         actie="leeg-versturen",
@@ -210,6 +212,46 @@ PAGINAS = [
     Pagina("importeren-dekking", "/griffie/importeren/dekking/", GRIFFIE, titel="Dekking"),
     Pagina("importeren-beoordelen", "/griffie/raadsvoorstellen/{import_voorstel}/bewerken/", GRIFFIE, titel="bewerken"),
     Pagina("mist-u-een-stuk", "/mist-u-een-stuk/", titel="Mist u een stuk"),
+    # Moties, amendementen, stemmingen, besluitenlijsten, persons and fracties
+    Pagina("moties", "/moties/", titel="Moties"),
+    Pagina("amendementen", "/amendementen/", titel="Amendementen"),
+    Pagina("motie", "/moties/{motie}/", titel="Motie"),
+    Pagina("amendement", "/amendementen/{amendement}/", titel="Amendement"),
+    Pagina("besluitenlijst", "/besluitenlijsten/2020-07-09/gemeenteraad/", titel="Besluitenlijst"),
+    Pagina("agenda-met-moties", "/vergaderingen/2020-07-09/", titel="9 juli 2020"),
+    Pagina("fracties", "/fracties/", titel="Fracties"),
+    Pagina("fractie", "/fracties/{fractie}/", titel="Fractie"),
+    Pagina("persoon", "/personen/{persoon}/", titel="Voorbeeldlid"),
+    Pagina("griffie-besluitvorming", "/griffie/vergaderingen/{juli}/besluitvorming/", GRIFFIE, titel="Besluitvorming"),
+    Pagina(
+        "griffie-presentielijst", "/griffie/vergaderingen/{november}/presentielijst/", GRIFFIE, titel="Presentielijst"
+    ),
+    Pagina(
+        "form-stemming", "/griffie/vergaderingen/{november_met_presentie}/stemmingen/nieuw/", GRIFFIE, titel="Stemming"
+    ),
+    Pagina(
+        "form-stemming-fout",
+        "/griffie/vergaderingen/{november_met_presentie}/stemmingen/nieuw/",
+        GRIFFIE,
+        titel="Stemming",
+        actie="leeg-versturen",
+    ),
+    Pagina("form-motie", "/griffie/vergaderingen/{november}/moties/nieuw/", GRIFFIE, titel="Motie indienen"),
+    Pagina(
+        "form-motie-fout",
+        "/griffie/vergaderingen/{november}/moties/nieuw/",
+        GRIFFIE,
+        titel="Motie indienen",
+        actie="leeg-versturen",
+    ),
+    Pagina("form-amendement", "/griffie/vergaderingen/{november}/amendementen/nieuw/", GRIFFIE, titel="Amendement"),
+    Pagina(
+        "form-amendement-fout",
+        "/griffie/vergaderingen/{november}/amendementen/nieuw/",
+        GRIFFIE,
+        titel="Amendement",
+        actie="leeg-versturen",
+    ),
 ]
 
 
@@ -242,6 +284,24 @@ def gegevens(transactional_db):
     )
     concept_voorstel = RaadsvoorstelFactory(titel="Nota grondbeleid", concept=True)
     besluit = Besluit.objects.get(zaak__zaaknummer="L275141")
+    # The demo's motie of July 2020, an amendement in November, and a meeting with a presence list.
+    from apps.moties import services as motie_services
+    from apps.moties.models import Motie
+    from tests.factories import AmendementFactory
+
+    motie = Motie.objects.select_related("vergadering").get()
+    lid = motie.indieners.select_related("persoon", "fractie").first()
+    leden = motie_services.leden_op_datum(vergadering=vergadering)
+    amendement = AmendementFactory(
+        vergadering=vergadering, raadsvoorstel=concept_punt.raadsvoorstel, agendapunt=concept_punt, indieners=leden[:2]
+    )
+    met_presentie = VergaderingFactory(gremium=raad, datum=datetime.date(2021, 12, 16), titel="Raadsvergadering")
+    AgendapuntFactory(
+        vergadering=met_presentie,
+        raadsvoorstel=RaadsvoorstelFactory(titel="Begroting 2022", status="geagendeerd"),
+        titel="Begroting 2022",
+    )
+    motie_services.aanwezigheid_vastleggen(vergadering=met_presentie, aanwezig=[r.persoon_id for r in leden[1:]])
     from apps.importeren.services import documenten_importeren
     from tests.importeren.conftest import RAADSVOORSTEL, seed
 
@@ -258,9 +318,16 @@ def gegevens(transactional_db):
     stuk.lijst = AgendapuntFactory(vergadering=vergadering, titel="Lijst ingekomen stukken", volgorde=99)
     stuk.save(update_fields=["lijst"])
     return {
+        "motie": motie.nummer,
+        "amendement": amendement.nummer,
+        "fractie": lid.fractie.slug,
+        "persoon": lid.persoon.slug,
+        "juli": motie.vergadering.uuid,
+        "november": vergadering.uuid,
+        "november_met_presentie": met_presentie.uuid,
         "toezegging": toezegging.nummer,
         "toezegging_uuid": toezegging.uuid,
-        "motie": stand.opvolging.motie.nummer,
+        "opgevolgde_motie": stand.opvolging.motie.nummer,
         "ingekomen_stuk": stuk.nummer,
         "stuk_uuid": stuk.uuid,
         "lis": stuk.lijst.uuid,

@@ -254,3 +254,26 @@ def test_stemming_ordering_and_count(besluitvorming):
         Stemming.objects.filter(vergadering=besluitvorming["vergadering"]).values_list("volgorde", flat=True)
     )
     assert volgorde == [1, 2, 3]
+
+
+def test_besluitenlijst_pdf_is_pdf_a_and_renders_the_same_twice_without_errors(besluitvorming, caplog):
+    import logging
+
+    from apps.moties.pdf import besluitenlijst_pdf
+
+    lijst = Besluitenlijst.objects.select_related("vergadering__gremium").get()
+    with caplog.at_level(logging.ERROR):
+        eerste, tweede = besluitenlijst_pdf(lijst), besluitenlijst_pdf(lijst)
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert eerste == tweede
+    import io
+
+    import pikepdf
+    import pypdf
+
+    pdf = pikepdf.open(io.BytesIO(eerste))
+    with pdf.open_metadata() as xmp:
+        assert (xmp.get("pdfaid:part"), xmp.get("pdfaid:conformance")) == ("2", "A")
+    assert str(pdf.Root.Lang) == "nl" and bool(pdf.Root.MarkInfo.Marked)
+    tekst = "\n".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(eerste)).pages)
+    assert "Besluitenlijst" in tekst and "Stemming per fractie" in tekst and "Moties vreemd" in tekst

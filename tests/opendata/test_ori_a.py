@@ -148,3 +148,35 @@ def test_the_griffie_page_exports_a_meeting_or_a_period(griffie_client, raadslid
     assert "geen openbare vergadering" in leeg.content.decode()
     niets = griffie_client.post("/griffie/archief/", {})
     assert "Kies een vergadering" in niets.content.decode()
+
+
+def test_votes_per_fractie_and_per_present_member(xsd):
+    from tests.factories import MotieFactory, RaadslidFactory, aanwezigheid_maken, stemming_maken
+
+    vergadering = VergaderingFactory(datum=datetime.date(2030, 5, 1), status="gehouden")
+    punt = AgendapuntFactory(vergadering=vergadering, volgorde=1, titel="Moties")
+    besloten = AgendapuntFactory(vergadering=vergadering, volgorde=2, titel="Besloten", besloten=True)
+    leden = [RaadslidFactory(persoon__naam="A. de Boer"), RaadslidFactory(persoon__naam="B. Smit"), RaadslidFactory()]
+    aanwezig = aanwezigheid_maken(vergadering, leden, afwezig=[leden[2]])
+    motie = MotieFactory(vergadering=vergadering, agendapunt=punt)
+    stemming = stemming_maken(
+        vergadering, keuzes={aanwezig[0]: "voor", aanwezig[1]: "tegen"}, volgorde=1, agendapunt=punt, motie=motie
+    )
+    geheim = MotieFactory(vergadering=vergadering, agendapunt=besloten)
+    verborgen = stemming_maken(vergadering, keuzes={aanwezig[0]: "voor"}, volgorde=2, agendapunt=besloten, motie=geheim)
+    xml, _bestanden = vergadering_als_ori_a(vergadering, selectors.vergadering_inhoud(vergadering))
+    document = geldig(xsd, xml)
+    ids = [e.text for e in document.iter(f"{ORI_A}ID")]
+    assert f"stemming-{stemming.uuid}" in ids and f"stemming-{verborgen.uuid}" not in ids
+    keuzes = {
+        d.findtext(f"{ORI_A}isNatuurlijkPersoon/{ORI_A}naam/{ORI_A}volledigeNaam"): d.findtext(
+            f"{ORI_A}neemtDeelAanStemming/{ORI_A}keuzeStemming"
+        )
+        for d in document.iter(f"{ORI_A}aanwezigeDeelnemer")
+    }
+    assert keuzes == {"A. de Boer": "Voor", "B. Smit": "Tegen"}
+    assert len(document.findall(f"{ORI_A}persoonBuitenVergadering")) == 1
+    resultaten = {
+        f.findtext(f"{ORI_A}neemtDeelAanStemming/{ORI_A}fractieStemresultaat") for f in document.iter(f"{ORI_A}fractie")
+    }
+    assert {"Aangenomen", "Verworpen"} <= resultaten

@@ -225,3 +225,20 @@ def test_traces_are_kept_after_commit_without_a_command(client):
     assert client.get(f"/api/ori/vergaderingen/{vergadering.uuid}").status_code == 200
     vergadering.delete()
     controleer_fout(client.get(f"/api/ori/vergaderingen/{vergadering.uuid}"), 410)
+
+
+def test_raadsvoorstel_and_memo_pdfs_render_without_errors_and_are_tagged_pdf_a(caplog):
+    import logging
+
+    from apps.memos.pdf import memo_pdf
+    from apps.raadsvoorstellen.pdf import raadsvoorstel_pdf
+
+    voorstel = RaadsvoorstelFactory(titel="Regiovisie", voorstel="De regiovisie vast te stellen.")
+    with caplog.at_level(logging.WARNING):
+        stukken = [raadsvoorstel_pdf(voorstel), memo_pdf(MemoFactory(tekst="Beste raad,\nHierbij de stand."))]
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    for inhoud in stukken:
+        pdf = pikepdf.open(io.BytesIO(inhoud))
+        assert "/StructTreeRoot" in pdf.Root and bool(pdf.Root.MarkInfo.Marked)
+        assert str(pdf.Root.Lang) == "nl"
+    assert "Regiovisie" in str(pikepdf.open(io.BytesIO(stukken[0])).docinfo.Title)

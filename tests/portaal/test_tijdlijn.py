@@ -53,6 +53,8 @@ def test_zaak_L275141_follows_the_schedule_of_the_memo(client, demo_data):
     html = response.content.decode()
     assert html.count("<h1") == 1
     assert _stappen(html) == [
+        # The motie of July 2020 (issue 13 demo), handled at the meeting of 30 September 2021 with this zaak.
+        ("2020-07-09", "Motie aangenomen"),
         ("2021-06-25", "Memo"),
         ("2021-06-29", "Collegebesluit"),
         ("2021-09-09", "Uitwisseling"),

@@ -4,8 +4,8 @@ import datetime
 
 import pytest
 
-from apps.portaal.schaaldata_registers import registers_genereren
 from apps.registers.models import IngekomenStuk, SchriftelijkeVraag, Toezegging
+from apps.schaaldata.registers import registers_genereren
 from tests.factories import MotieFactory, VergaderingFactory
 
 pytestmark = pytest.mark.django_db

@@ -93,8 +93,17 @@ def test_text_bank_is_deterministic():
 
 def _wissen():
     """Remove the generated data (fast, no signals) so the next size starts from an empty database."""
+    from apps.moties.models import Aanwezigheid, Amendement, Indiener, Motie, Stem, Stemming
+
     modellen = (
         Zoekdocument,
+        Stem,
+        Stemming,
+        Indiener,
+        Amendement.beslispunten.through,
+        Amendement,
+        Motie,
+        Aanwezigheid,
         DictumPunt,
         Besluit,
         Agendapunt.memos.through,

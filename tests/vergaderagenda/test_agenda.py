@@ -80,7 +80,8 @@ def test_previous_and_next_meeting_dates(client, demo_data):
     assert 'rel="next" href="/vergaderingen/2021-09-30/"' in html
     html = _agenda(client, "2018-02-05").content.decode()
     assert 'rel="prev"' not in html
-    assert 'rel="next" href="/vergaderingen/2021-09-09/"' in html
+    # The demo's (fictitious) raadsvergadering of July 2020 with the motie of that month comes next (issue 13).
+    assert 'rel="next" href="/vergaderingen/2020-07-09/"' in html
 
 
 def test_time_slots_of_the_information_evening(client, demo_data):
@@ -131,7 +132,8 @@ class TestGeenVergadering:
         assert response.status_code == 404
         html = response.content.decode()
         assert "Geen vergadering op 20 september 2021" in html
-        for datum in ["2021-09-09", "2021-09-16", "2021-09-30", "2018-02-05"]:
+        # The nearest meeting dates (the demo's fictitious July 2020 raadsvergadering of issue 13 is one).
+        for datum in ["2021-09-09", "2021-09-16", "2021-09-30", "2020-07-09"]:
             assert f'href="/vergaderingen/{datum}/"' in html
 
     @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
-"""The scale dataset of the griffie's registers (issue 17), for the benchmark: realistic numbers per year.
+"""The scale dataset of the griffie's registers, for the benchmark: realistic numbers per year.
 
-One function, meant to move into the scale generator. It builds on what the generator already made (meetings,
+One function, called by the scale generator. It builds on what the generator already made (meetings,
 persons, moties) and inserts in bulk (bulk_create, chunks), deterministic for a seed and a peildatum. Per year,
 for a municipality like Leusden (30,000 inhabitants, 23 seats), at `schaal` 1: 60 toezeggingen, 250 ingekomen
 stukken (a third from private persons), 45 rounds of schriftelijke vragen and 35 items on the lange
