@@ -7,6 +7,7 @@ querysets (`zichtbaar_voor(user)`).
 
 import datetime
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q
@@ -639,3 +640,17 @@ def stukken_voor_feed(*, aantal: int = 50) -> list:
         Amendement.objects.openbaar().prefetch_related(_indieners()).order_by("-created_at", "-id")[:aantal]
     )
     return sorted(moties + amendementen, key=lambda s: s.created_at, reverse=True)[:aantal]
+
+
+# What other apps add to a motie's page, without moties depending on them (the motiemonitor of the registers
+# app, for one): (template, function(motie) -> context) pairs, registered in their AppConfig.ready().
+MOTIE_AANVULLINGEN: list[tuple[str, Callable]] = []
+
+
+def registreer_motie_aanvulling(sjabloon: str, gegevens: Callable) -> None:
+    MOTIE_AANVULLINGEN.append((sjabloon, gegevens))
+
+
+def motie_aanvullingen(*, motie) -> list[tuple[str, dict]]:
+    """The registered additions for a motie the visitor may see (each runs a fixed number of queries)."""
+    return [(sjabloon, gegevens(motie)) for sjabloon, gegevens in MOTIE_AANVULLINGEN]

@@ -71,6 +71,7 @@ def motie(request, nummer):
                 user=request.user, raadsvoorstel_id=motie.raadsvoorstel_id
             ),
             "kruimelpad": [("Moties", reverse("moties:moties")), (motie.nummer, None)],
+            "aanvullingen": selectors.motie_aanvullingen(motie=motie),
         },
     )
 

@@ -25,3 +25,9 @@ class RegistersConfig(AppConfig):
         registreer_afhankelijk(Vergadering, lambda v: list(v.toezeggingen.select_related("vergadering", "agendapunt")))
         registreer_afhankelijk(Agendapunt, lambda a: list(a.toezeggingen.select_related("vergadering", "agendapunt")))
         registreer_afhankelijk(Motie, lambda m: list(Motieopvolging.objects.filter(motie=m)))
+        # The motie page shows where an aangenomen motie stands in the motiemonitor.
+        from apps.moties.selectors import registreer_motie_aanvulling
+
+        from .selectors import motie_stand
+
+        registreer_motie_aanvulling("registers/_motie_stand.html", lambda m: {"stand": motie_stand(motie=m)})

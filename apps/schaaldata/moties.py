@@ -69,7 +69,7 @@ def _tijd(datum: datetime.date, uur: int = 23) -> datetime.datetime:
 def moties_genereren(gen) -> None:
     raad = gen.gremia["gemeenteraad"]
     vergaderingen = [
-        m for m in gen.meetings.get("raadsvergadering", []) if m.status == "gehouden" and m.datum < gen.peildatum
+        m for m in gen.vergaderingen.get("raadsvergadering", []) if m.status == "gehouden" and m.datum < gen.peildatum
     ]
     if not vergaderingen:
         return

@@ -66,3 +66,16 @@ def test_griffie_register_pages_answer(griffie_client, demo_data):
         assert griffie_client.get(url).status_code == 200, url
     inhoud = griffie_client.get("/griffie/registers/ingekomen-stukken/").content.decode()
     assert "J. de Voorbeeld" in inhoud  # the griffie does see who wrote
+
+
+@pytest.mark.django_db
+def test_the_motie_page_shows_where_an_adopted_motie_stands(client, django_assert_max_num_queries):
+    from tests.factories import StandVanZakenFactory
+
+    stand = StandVanZakenFactory(tekst="Het college heeft de speeltuin laten ontwerpen.")
+    motie = stand.opvolging.motie
+    with django_assert_max_num_queries(20):
+        html = client.get(f"/moties/{motie.nummer}/").content.decode()
+    assert "Uitvoering (motiemonitor)" in html
+    assert "Het college heeft de speeltuin laten ontwerpen." in html
+    assert f"/motiemonitor/{motie.nummer}/" in html
