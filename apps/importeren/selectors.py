@@ -114,7 +114,7 @@ def dekking_csv(*, jaar: int | None = None) -> str:
     gegevens = dekking(jaar=jaar)
     uit = io.StringIO()
     schrijver = csv.writer(uit, delimiter=";")
-    schrijver.writerow(["jaar", "soort", "bij de bron", "in het portaal", "ontbreekt", "wacht op moties-model"])
+    schrijver.writerow(["jaar", "soort", "bij de bron", "in het portaal", "ontbreekt", "wacht op vergadering of motie"])
     for rij in gegevens["rijen"]:
         schrijver.writerow(
             [rij["jaar"] or "onbekend", rij["soort_label"], rij["bron"], rij["portaal"], rij["ontbreekt"], rij["wacht"]]
@@ -142,5 +142,5 @@ def publieke_dekking() -> list[dict]:
     return [
         {k: r[k] for k in ("jaar", "soort_label", "bron", "portaal", "ontbreekt")}
         for r in dekking()["rijen"]
-        if r["soort"] not in ("persoon", "gremium", "agendapunt")
+        if r["soort"] not in ("persoon", "fractie", "gremium", "agendapunt")
     ]
