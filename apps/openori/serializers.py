@@ -276,6 +276,7 @@ class InformatieObjectSerializer(OriSerializer):
             "formaat": "text/html",
             "auteur": ", ".join(indieners),
             "omschrijving": stuk.get_status_display(),
+            "gewijzigd_op": laatst_gewijzigd(stuk.updated_at),
             **self._verwijzingen(agendapunten, [stuk.vergadering] if stuk.vergadering.openbaar else []),
         }
 
