@@ -2,11 +2,12 @@
 
 import csv
 import io
+from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
 
-from .models import Herkomst, ImportItem, ImportRun
+from .models import Herkomst, ImportItem, ImportRun, Soort
 
 LIJST_LIMIET = 200
 ONTBREKEND_LIMIET = 500
@@ -86,8 +87,9 @@ def dekking(*, jaar: int | None = None) -> dict:
     qs = Herkomst.objects.all()
     if jaar:
         qs = qs.filter(jaar=jaar)
-    rijen = list(
-        qs.values("jaar", "soort")
+    rijen: list[dict[str, Any]] = [
+        dict(rij)
+        for rij in qs.values("jaar", "soort")
         .annotate(
             bron=Count("id", filter=~Q(status=Herkomst.Status.VERWIJDERD)),
             portaal=Count("id", filter=Q(status=Herkomst.Status.IN_PORTAAL)),
@@ -95,8 +97,8 @@ def dekking(*, jaar: int | None = None) -> dict:
             conflict=Count("id", filter=Q(status=Herkomst.Status.CONFLICT)),
         )
         .order_by("-jaar", "soort")
-    )
-    soorten = dict(Herkomst._meta.get_field("soort").choices)
+    ]
+    soorten = dict(Soort.choices)
     for rij in rijen:
         rij["soort_label"] = soorten.get(rij["soort"], rij["soort"])
         rij["ontbreekt"] = rij["bron"] - rij["portaal"]

@@ -21,6 +21,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -81,7 +82,7 @@ def run_starten(*, bron: str, bronnaam: str, door=None, via: str = "pagina") -> 
 
 
 def _tellen(run: ImportRun, status: str) -> None:
-    veld = {
+    tellers: dict[str, str] = {
         ImportItem.Status.AANGEMAAKT: "aangemaakt",
         ImportItem.Status.BIJGEWERKT: "bijgewerkt",
         ImportItem.Status.OVERGESLAGEN: "overgeslagen",
@@ -89,7 +90,8 @@ def _tellen(run: ImportRun, status: str) -> None:
         ImportItem.Status.VERWIJDERD: "verwijderd",
         ImportItem.Status.CONFLICT: "conflicten",
         ImportItem.Status.WACHT: "aangemaakt",
-    }[status]
+    }
+    veld = tellers[status]
     setattr(run, veld, getattr(run, veld) + 1)
 
 
@@ -190,7 +192,7 @@ def _vertrouwelijk(tekst: str) -> bool:
     return bool(VERTROUWELIJK.search(kop))
 
 
-def _raadsvoorstel_maken(resultaat: Resultaat, *, tekst: str, naam: str, door) -> tuple[object, list[str]]:
+def _raadsvoorstel_maken(resultaat: Resultaat, *, tekst: str, naam: str, door) -> tuple[Model, list[str]]:
     v = resultaat.velden
     opmerkingen = []
     nummer = (v.get("zaaknummer") or "").upper()
@@ -235,7 +237,7 @@ def _raadsvoorstel_maken(resultaat: Resultaat, *, tekst: str, naam: str, door) -
     return voorstel, opmerkingen
 
 
-def _raadsbesluit_verwerken(resultaat: Resultaat, *, door) -> tuple[object, list[str]]:
+def _raadsbesluit_verwerken(resultaat: Resultaat, *, door) -> tuple[Model, list[str]]:
     nummer = (resultaat.velden.get("zaaknummer") or "").upper()
     voorstel = Raadsvoorstel.objects.filter(zaak__zaaknummer=nummer).first() if nummer else None
     if voorstel is None:
@@ -268,7 +270,7 @@ def _raadsbesluit_verwerken(resultaat: Resultaat, *, door) -> tuple[object, list
     return besluit, []
 
 
-def _memo_maken(resultaat: Resultaat, *, tekst: str, naam: str, door) -> tuple[object, list[str]]:
+def _memo_maken(resultaat: Resultaat, *, tekst: str, naam: str, door) -> tuple[Model, list[str]]:
     v = resultaat.velden
     if not v.get("datum"):
         raise ImportFout("De datum van de memo is niet gevonden; een memo zonder datum kan niet worden aangemaakt.")
@@ -303,7 +305,7 @@ def _memo_maken(resultaat: Resultaat, *, tekst: str, naam: str, door) -> tuple[o
     return memo, opmerkingen
 
 
-def _vergadering_maken(resultaat: Resultaat, *, door, besluitenlijst: bool) -> tuple[object, list[str]]:
+def _vergadering_maken(resultaat: Resultaat, *, door, besluitenlijst: bool) -> tuple[Model, list[str]]:
     v = resultaat.velden
     opmerkingen = []
     datum = v.get("datum")
@@ -384,7 +386,7 @@ def _bijlage_toevoegen(record, *, data: bytes, naam: str, mimetype: str, titel: 
         voorstel_services.raadsvoorstel_bijlage_toevoegen(raadsvoorstel=record, **argumenten)
     elif record._meta.model_name == "memo":
         memo_services.memo_bijlage_toevoegen(memo=record, **argumenten)
-    elif isinstance(record, Besluit) and record.raadsvoorstel_id:
+    elif isinstance(record, Besluit) and record.raadsvoorstel is not None:
         voorstel_services.raadsvoorstel_bijlage_toevoegen(raadsvoorstel=record.raadsvoorstel, **argumenten)
 
 
@@ -1024,6 +1026,10 @@ def _vergadering_velden(payload: dict, gremium: Gremium) -> dict:
     begin = obv.datum_tijd(payload.get("start_date"))
     eind = obv.datum_tijd(payload.get("end_date"))
     naam = (payload.get("name") or "Vergadering").strip()[:300]
+    if begin is None:
+        raise ImportFout(
+            "De begindatum van de vergadering ontbreekt of is onleesbaar; een vergadering zonder datum kan niet."
+        )
     from .parsers.agenda import soort_raden
 
     klassen = " ".join(obv._teksten(payload))
@@ -1114,13 +1120,15 @@ def _agenda_bijwerken(*, vergadering: Vergadering, payload: dict, bron: str, doo
         einde = eind.time().replace(second=0, microsecond=0) if eind else None
         if aanvang and einde and einde <= aanvang:
             einde = None
+        titel: str = (item.get("title") or item.get("description") or "Agendapunt")[:500]
+        besloten = obv.vertrouwelijk(item)
         velden = {
             "volgnummer": str(item.get("number") or "")[:20],
-            "titel": (item.get("title") or item.get("description") or "Agendapunt")[:500],
+            "titel": titel,
             "omschrijving": item.get("description") or "" if item.get("title") else "",
             "aanvang": aanvang,
             "einde": einde,
-            "besloten": obv.vertrouwelijk(item),
+            "besloten": besloten,
         }
         punt = _record_van(punt_herkomst, Agendapunt)
         if punt is not None and punt.vergadering_id != vergadering.pk:
@@ -1135,20 +1143,20 @@ def _agenda_bijwerken(*, vergadering: Vergadering, payload: dict, bron: str, doo
                 continue
             agenda_services.agendapunt_bijwerken(agendapunt=punt, versie=punt.version, velden=velden, door=door)
         punt_herkomst.content_hash = item_hash
-        punt_herkomst.titel = velden["titel"]
+        punt_herkomst.titel = titel
         punt_herkomst.jaar = vergadering.datum.year
-        punt_herkomst.vertrouwelijk = velden["besloten"]
+        punt_herkomst.vertrouwelijk = besloten
         _koppelen(punt_herkomst, punt)
         punt_herkomst.save()
         for link in item.get("documents") or []:
             if isinstance(link, dict) and link.get("id"):
-                _document_koppelen(punt=punt, link=link, bron=bron, vertrouwelijk=velden["besloten"])
+                _document_koppelen(punt=punt, link=link, bron=bron, vertrouwelijk=besloten)
     # Items that left the source's agenda.
     oud = Herkomst.objects.filter(
         bron_systeem=bron, soort=Soort.AGENDAPUNT, record_type=type_punt, status=Herkomst.Status.IN_PORTAAL
     ).exclude(bron_id__in=gezien)
-    for punt_herkomst in oud.select_for_update():
-        punt = Agendapunt.objects.filter(pk=punt_herkomst.record_id, vergadering=vergadering).first()
+    for punt_herkomst in oud.filter(record_id__isnull=False).select_for_update():
+        punt = Agendapunt.objects.filter(pk=punt_herkomst.record_id or 0, vergadering=vergadering).first()
         if punt is None:
             continue
         if punt.besluiten.exists():
