@@ -21,7 +21,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Model
+from django.db.models import Model, Q
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -718,7 +718,9 @@ def _stemmen_van_motie(payload: dict, bron: str, motie_id: str) -> list[dict]:
     for stem in payload.get("votes") or []:
         if isinstance(stem, dict) and _ref(stem.get("voter")):
             stemmen[_ref(stem.get("voter"))] = stem
-    los = WachtendRecord.objects.filter(bron_systeem=bron, entity_type="Vote").order_by("bron_id")
+    los = WachtendRecord.objects.filter(
+        Q(payload__vote_event=motie_id) | Q(payload__vote_event__id=motie_id), bron_systeem=bron, entity_type="Vote"
+    ).order_by("bron_id")
     for wachtend in los:
         stem = wachtend.payload
         if _ref(stem.get("vote_event")) == motie_id and _ref(stem.get("voter")):
