@@ -186,7 +186,7 @@ def besluit_vergadering(*, user, besluit: Besluit) -> dict | None:
     if vastgelegd:
         datum = datetime.date.fromisoformat(vastgelegd["datum"])
         titel, gremium = vastgelegd["titel"], vastgelegd["gremium"]
-        agendapunt = besluit.publicatie_gegevens.get("agendapunt", "")
+        agendapunt = (besluit.publicatie_gegevens or {}).get("agendapunt", "")
     else:
         datum, titel = vergadering.datum, vergadering.titel
         gremium = vergadering.gremium.naam if vergadering.gremium_id else ""

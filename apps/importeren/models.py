@@ -6,8 +6,8 @@
   report counts.
 - ImportItem: what one run did with one input (a file or an NDJSON line), with the reason; the kept
   original file, its checksum, the extracted text and the imported fields for the review form.
-- WachtendRecord: raw source records the portal has no model for yet (moties and stemmingen), kept until
-  the moties-model exists.
+- WachtendRecord: the raw Motion and Vote records, kept so a motion whose meeting is not in the portal yet
+  is mapped by a later run, and so standalone votes find their motion.
 """
 
 from django.conf import settings
@@ -36,6 +36,7 @@ class Soort(models.TextChoices):
     AGENDAPUNT = "agendapunt", _("agendapunt")
     DOCUMENT = "document", _("document")
     PERSOON = "persoon", _("persoon")
+    FRACTIE = "fractie", _("fractie")
     GREMIUM = "gremium", _("gremium")
     MOTIE = "motie", _("motie / amendement")
     STEMMING = "stemming", _("stemming")
@@ -86,7 +87,7 @@ class Herkomst(TimestampedModel):
     class Status(models.TextChoices):
         IN_PORTAAL = "in_portaal", _("in het portaal")
         ONTBREEKT = "ontbreekt", _("ontbreekt")
-        WACHT = "wacht", _("wacht op moties-model")
+        WACHT = "wacht", _("wacht op vergadering of motie")
         VERWIJDERD = "verwijderd", _("verwijderd bij de bron")
         CONFLICT = "conflict", _("conflict met gepubliceerd besluit")
 
@@ -141,7 +142,7 @@ class ImportItem(TimestampedModel):
         MISLUKT = "mislukt", _("mislukt")
         VERWIJDERD = "verwijderd", _("verwijderd (tombstone)")
         CONFLICT = "conflict", _("conflict")
-        WACHT = "wacht", _("wacht op moties-model")
+        WACHT = "wacht", _("wacht op vergadering of motie")
 
     run = models.ForeignKey(ImportRun, on_delete=models.CASCADE, related_name="items", verbose_name=_("importrun"))
     herkomst = models.ForeignKey(
@@ -175,7 +176,7 @@ class ImportItem(TimestampedModel):
 
 
 class WachtendRecord(TimestampedModel):
-    """A raw Motion or Vote record, validated and kept until the moties-model exists (issue 13)."""
+    """A raw Motion or Vote record; `verwerkt` once it is mapped into a Motie."""
 
     bron_systeem = models.CharField(_("bronsysteem"), max_length=100)
     bron_id = models.CharField(_("bron-id"), max_length=300)

@@ -29,7 +29,7 @@ SOORTEN = {
     "Document": Soort.DOCUMENT,
     "MediaObject": Soort.DOCUMENT,
     "Person": Soort.PERSOON,
-    "Party": Soort.PERSOON,
+    "Party": Soort.FRACTIE,
     "Committee": Soort.GREMIUM,
     "Motion": Soort.MOTIE,
     "Vote": Soort.STEMMING,
@@ -45,8 +45,9 @@ VOLGORDE = {
     "Document": 4,
     "MediaObject": 4,
     "Recording": 5,
-    "Motion": 6,
-    "Vote": 7,
+    # Standalone votes before their motion, so the motion's stemming is recorded with all of them at once.
+    "Vote": 6,
+    "Motion": 7,
 }
 MAX_REGEL = 5 * 1024 * 1024
 GEPUBLICEERD = {"published", "gepubliceerd", "openbaar gepubliceerd"}

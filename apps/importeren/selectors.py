@@ -2,11 +2,12 @@
 
 import csv
 import io
+from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
 
-from .models import Herkomst, ImportItem, ImportRun
+from .models import Herkomst, ImportItem, ImportRun, Soort
 
 LIJST_LIMIET = 200
 ONTBREKEND_LIMIET = 500
@@ -86,8 +87,9 @@ def dekking(*, jaar: int | None = None) -> dict:
     qs = Herkomst.objects.all()
     if jaar:
         qs = qs.filter(jaar=jaar)
-    rijen = list(
-        qs.values("jaar", "soort")
+    rijen: list[dict[str, Any]] = [
+        dict(rij)
+        for rij in qs.values("jaar", "soort")
         .annotate(
             bron=Count("id", filter=~Q(status=Herkomst.Status.VERWIJDERD)),
             portaal=Count("id", filter=Q(status=Herkomst.Status.IN_PORTAAL)),
@@ -95,8 +97,8 @@ def dekking(*, jaar: int | None = None) -> dict:
             conflict=Count("id", filter=Q(status=Herkomst.Status.CONFLICT)),
         )
         .order_by("-jaar", "soort")
-    )
-    soorten = dict(Herkomst._meta.get_field("soort").choices)
+    ]
+    soorten = dict(Soort.choices)
     for rij in rijen:
         rij["soort_label"] = soorten.get(rij["soort"], rij["soort"])
         rij["ontbreekt"] = rij["bron"] - rij["portaal"]
@@ -114,7 +116,7 @@ def dekking_csv(*, jaar: int | None = None) -> str:
     gegevens = dekking(jaar=jaar)
     uit = io.StringIO()
     schrijver = csv.writer(uit, delimiter=";")
-    schrijver.writerow(["jaar", "soort", "bij de bron", "in het portaal", "ontbreekt", "wacht op moties-model"])
+    schrijver.writerow(["jaar", "soort", "bij de bron", "in het portaal", "ontbreekt", "wacht op vergadering of motie"])
     for rij in gegevens["rijen"]:
         schrijver.writerow(
             [rij["jaar"] or "onbekend", rij["soort_label"], rij["bron"], rij["portaal"], rij["ontbreekt"], rij["wacht"]]
@@ -142,5 +144,5 @@ def publieke_dekking() -> list[dict]:
     return [
         {k: r[k] for k in ("jaar", "soort_label", "bron", "portaal", "ontbreekt")}
         for r in dekking()["rijen"]
-        if r["soort"] not in ("persoon", "gremium", "agendapunt")
+        if r["soort"] not in ("persoon", "fractie", "gremium", "agendapunt")
     ]

@@ -21,14 +21,17 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Model, Q
 from django.utils import timezone
 from django.utils.text import slugify
 
 from apps.besluiten import services as besluit_services
 from apps.besluiten.models import Besluit
-from apps.core.models import Gremium, Persoon, Vertrouwelijkheid, Zaak
+from apps.core.models import Fractie, Gremium, Persoon, Rol, Vertrouwelijkheid, Zaak
 from apps.core.services import RegelFout, zaak_voor_nummer
 from apps.memos import services as memo_services
+from apps.moties import services as motie_services
+from apps.moties.models import Aanwezigheid, Indieningsstatus, Motie, Stem, Stemming
 from apps.raadsvoorstellen import services as voorstel_services
 from apps.raadsvoorstellen.models import Raadsvoorstel
 from apps.vergaderagenda import services as agenda_services
@@ -79,7 +82,7 @@ def run_starten(*, bron: str, bronnaam: str, door=None, via: str = "pagina") -> 
 
 
 def _tellen(run: ImportRun, status: str) -> None:
-    veld = {
+    tellers: dict[str, str] = {
         ImportItem.Status.AANGEMAAKT: "aangemaakt",
         ImportItem.Status.BIJGEWERKT: "bijgewerkt",
         ImportItem.Status.OVERGESLAGEN: "overgeslagen",
@@ -87,7 +90,8 @@ def _tellen(run: ImportRun, status: str) -> None:
         ImportItem.Status.VERWIJDERD: "verwijderd",
         ImportItem.Status.CONFLICT: "conflicten",
         ImportItem.Status.WACHT: "aangemaakt",
-    }[status]
+    }
+    veld = tellers[status]
     setattr(run, veld, getattr(run, veld) + 1)
 
 
@@ -188,7 +192,7 @@ def _vertrouwelijk(tekst: str) -> bool:
     return bool(VERTROUWELIJK.search(kop))
 
 
-def _raadsvoorstel_maken(resultaat: Resultaat, *, tekst: str, naam: str, door) -> tuple[object, list[str]]:
+def _raadsvoorstel_maken(resultaat: Resultaat, *, tekst: str, naam: str, door) -> tuple[Model, list[str]]:
     v = resultaat.velden
     opmerkingen = []
     nummer = (v.get("zaaknummer") or "").upper()
@@ -233,7 +237,7 @@ def _raadsvoorstel_maken(resultaat: Resultaat, *, tekst: str, naam: str, door) -
     return voorstel, opmerkingen
 
 
-def _raadsbesluit_verwerken(resultaat: Resultaat, *, door) -> tuple[object, list[str]]:
+def _raadsbesluit_verwerken(resultaat: Resultaat, *, door) -> tuple[Model, list[str]]:
     nummer = (resultaat.velden.get("zaaknummer") or "").upper()
     voorstel = Raadsvoorstel.objects.filter(zaak__zaaknummer=nummer).first() if nummer else None
     if voorstel is None:
@@ -266,7 +270,7 @@ def _raadsbesluit_verwerken(resultaat: Resultaat, *, door) -> tuple[object, list
     return besluit, []
 
 
-def _memo_maken(resultaat: Resultaat, *, tekst: str, naam: str, door) -> tuple[object, list[str]]:
+def _memo_maken(resultaat: Resultaat, *, tekst: str, naam: str, door) -> tuple[Model, list[str]]:
     v = resultaat.velden
     if not v.get("datum"):
         raise ImportFout("De datum van de memo is niet gevonden; een memo zonder datum kan niet worden aangemaakt.")
@@ -301,7 +305,7 @@ def _memo_maken(resultaat: Resultaat, *, tekst: str, naam: str, door) -> tuple[o
     return memo, opmerkingen
 
 
-def _vergadering_maken(resultaat: Resultaat, *, door, besluitenlijst: bool) -> tuple[object, list[str]]:
+def _vergadering_maken(resultaat: Resultaat, *, door, besluitenlijst: bool) -> tuple[Model, list[str]]:
     v = resultaat.velden
     opmerkingen = []
     datum = v.get("datum")
@@ -382,7 +386,7 @@ def _bijlage_toevoegen(record, *, data: bytes, naam: str, mimetype: str, titel: 
         voorstel_services.raadsvoorstel_bijlage_toevoegen(raadsvoorstel=record, **argumenten)
     elif record._meta.model_name == "memo":
         memo_services.memo_bijlage_toevoegen(memo=record, **argumenten)
-    elif isinstance(record, Besluit) and record.raadsvoorstel_id:
+    elif isinstance(record, Besluit) and record.raadsvoorstel is not None:
         voorstel_services.raadsvoorstel_bijlage_toevoegen(raadsvoorstel=record.raadsvoorstel, **argumenten)
 
 
@@ -598,11 +602,12 @@ def openbesluitvorming_importeren(
         gelezen.sort(key=lambda nr: (obv.VOLGORDE.get(nr[1]["entity_type"], 9), nr[1].get("seq") or 0, nr[0]))
         for nummer, record in gelezen:
             _obv_record_toepassen(run=run, nummer=nummer, record=record, door=door)
+        openstaande_moties_importeren(run=run, door=door)
 
     return _run_uitvoeren(run, werk)
 
 
-def _obv_record_toepassen(*, run: ImportRun, nummer: int, record: dict, door) -> ImportItem:
+def _obv_record_toepassen(*, run: ImportRun, nummer: int, record: dict, door, opnieuw: bool = False) -> ImportItem:
     soort = obv.SOORTEN.get(record["entity_type"], Soort.ONBEKEND)
     bron_systeem = obv.bron_systeem(record)
     herkomst = _herkomst(bron_systeem=bron_systeem, bron_id=record["entity_id"], soort=soort)
@@ -617,7 +622,7 @@ def _obv_record_toepassen(*, run: ImportRun, nummer: int, record: dict, door) ->
         velden={"record": obv.samenvatting(record)},
     )
     hash_ = record.get("content_hash") or obv.inhoudshash(record)
-    if record["op"] != "delete" and herkomst.content_hash == hash_:
+    if record["op"] != "delete" and herkomst.content_hash == hash_ and not opnieuw:
         item.status = ImportItem.Status.OVERGESLAGEN
         item.reden = "Ongewijzigd sinds de vorige import (zelfde inhoudshash)." + (
             f" Het ontbrak toen al: {herkomst.reden}" if herkomst.status == Herkomst.Status.ONTBREEKT else ""
@@ -638,7 +643,8 @@ def _obv_record_toepassen(*, run: ImportRun, nummer: int, record: dict, door) ->
                 record=record, payload=payload, herkomst=herkomst, run=run, door=door
             )
         item.status, item.reden = status, reden
-        if status != ImportItem.Status.CONFLICT:
+        # A conflict, or a motion still waiting for its meeting, is tried again by the next run.
+        if status != ImportItem.Status.CONFLICT and not (status == ImportItem.Status.WACHT and soort == Soort.MOTIE):
             herkomst.content_hash = hash_
         herkomst.original_url = (payload.get("original_url") or herkomst.original_url or "")[:1000]
         if status == ImportItem.Status.CONFLICT:
@@ -661,34 +667,319 @@ def _obv_record_toepassen(*, run: ImportRun, nummer: int, record: dict, door) ->
     return item
 
 
+GEPUBLICEERDE_STEMMING = (
+    "Over deze motie is in het portaal een gepubliceerde stemming; wat gepubliceerd is verandert niet. De "
+    "wijziging uit de bron is niet overgenomen en als conflict gemeld: beoordeel die en maak zo nodig een "
+    "rectificatie van de stemming."
+)
+KEUZES = {"voor": Stem.Keuze.VOOR, "tegen": Stem.Keuze.TEGEN}
+
+
+def _ref(waarde: object) -> str:
+    """An entityRef (an id string, or an object with an id) as a string."""
+    if isinstance(waarde, dict):
+        waarde = waarde.get("id") or waarde.get("entity_id") or ""
+    return str(waarde or "")
+
+
+def _via_herkomst(bron: str, ref: object, model):
+    ref = _ref(ref)
+    if not ref:
+        return None
+    herkomst = Herkomst.objects.filter(bron_systeem=bron, bron_id=ref).first()
+    return _record_van(herkomst, model) if herkomst else None
+
+
+def _fractie(naam: str) -> Fractie | None:
+    naam = " ".join((naam or "").split())[:200]
+    if not naam:
+        return None
+    bestaand = Fractie.objects.filter(naam__iexact=naam).order_by("pk").first()
+    if bestaand:
+        return bestaand
+    basis = slugify(naam)[:100] or "fractie"
+    slug, n = basis, 1
+    while Fractie.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{basis}-{n}"
+    return Fractie.objects.create(naam=naam, slug=slug, gremium=_gremium(""))
+
+
+def _motie_gepubliceerd(payload: dict) -> bool:
+    """Public and published in the source (a Motion's `status` is the outcome text, so a separate
+    publication status counts too); otherwise the motie is imported as concept."""
+    publicatie = str(payload.get("publication_status") or "").strip().lower()
+    return not obv.vertrouwelijk(payload) and (obv.gepubliceerd(payload) or publicatie in obv.GEPUBLICEERD)
+
+
+def _stemmen_van_motie(payload: dict, bron: str, motie_id: str) -> list[dict]:
+    """The per-member votes: those inside the Motion, then the standalone Vote records of it (newer wins)."""
+    stemmen: dict[str, dict] = {}
+    for stem in payload.get("votes") or []:
+        if isinstance(stem, dict) and _ref(stem.get("voter")):
+            stemmen[_ref(stem.get("voter"))] = stem
+    los = WachtendRecord.objects.filter(
+        Q(payload__vote_event=motie_id) | Q(payload__vote_event__id=motie_id), bron_systeem=bron, entity_type="Vote"
+    ).order_by("bron_id")
+    for wachtend in los:
+        stem = wachtend.payload
+        if _ref(stem.get("vote_event")) == motie_id and _ref(stem.get("voter")):
+            stemmen[_ref(stem.get("voter"))] = {
+                **stem,
+                "voter": _ref(stem.get("voter")),
+                "group": _ref(stem.get("group")),
+            }
+    return list(stemmen.values())
+
+
+def _persoon_van(ref_of_naam: str, bron: str) -> Persoon | None:
+    return _via_herkomst(bron, ref_of_naam, Persoon) or (None if ":" in ref_of_naam else _persoon(ref_of_naam))
+
+
+def _lid_maken(persoon: Persoon, vergadering: Vergadering, fractie: Fractie | None) -> None:
+    """Make sure the person is a member of the meeting's gremium at its date; the source lists them as
+    indiener or voter, so a membership of that day (with the fractie the source gives) is recorded."""
+    bestaand = Rol.objects.op_datum(vergadering.datum).filter(
+        persoon=persoon, soort=Rol.Soort.RAADSLID, gremium_id=vergadering.gremium_id
+    )
+    if not bestaand.exists():
+        Rol.objects.create(
+            persoon=persoon,
+            soort=Rol.Soort.RAADSLID,
+            gremium_id=vergadering.gremium_id,
+            fractie=fractie,
+            begindatum=vergadering.datum,
+            einddatum=vergadering.datum,
+        )
+
+
 def _motie_importeren(*, record: dict, payload: dict, herkomst: Herkomst, run: ImportRun, door) -> tuple[str, str]:
-    """THE place to plug in the moties-model (issue 13): map a Motion (with its votes) to Motie/Stemming here.
+    """A Motion (with its votes) into a Motie with indieners and, when the source publishes it, its stemming.
 
-    Until then the validated record is kept raw in WachtendRecord (and its votes with it), counted in the run,
-    with its provenance on the Herkomst, and the coverage report lists it as "wacht op moties-model".
+    The raw record is kept in WachtendRecord as well: a motion whose meeting is not in the portal yet waits
+    there and is mapped by a later run; standalone Vote records find their motion through it.
     """
-    return _wachtend_bewaren(record=record, payload=payload, herkomst=herkomst, run=run)
-
-
-def _wachtend_bewaren(*, record: dict, payload: dict, herkomst: Herkomst, run: ImportRun) -> tuple[str, str]:
+    bron = herkomst.bron_systeem
+    motie = _record_van(herkomst, Motie)
     if record["op"] == "delete":
-        WachtendRecord.objects.filter(bron_systeem=herkomst.bron_systeem, bron_id=herkomst.bron_id).delete()
-        herkomst.status, herkomst.reden = Herkomst.Status.VERWIJDERD, "Verwijderd bij de bron (tombstone)."
-        return ImportItem.Status.VERWIJDERD, "Verwijderd bij de bron; het bewaarde record is weggehaald."
-    WachtendRecord.objects.update_or_create(
-        bron_systeem=herkomst.bron_systeem,
+        if motie is not None and motie.stemmingen.filter(status=Stemming.Status.GEPUBLICEERD).exists():
+            return ImportItem.Status.CONFLICT, GEPUBLICEERDE_STEMMING
+        WachtendRecord.objects.filter(bron_systeem=bron, bron_id=herkomst.bron_id).delete()
+        if motie is None:
+            return _verwijderd(herkomst, "Verwijderd bij de bron; het stond niet (meer) in het portaal.")
+        for stemming in motie.stemmingen.all():
+            motie_services.stemming_verwijderen(stemming=stemming, door=door)
+        motie_services.stuk_verwijderen(stuk=motie, door=door)
+        return _verwijderd(herkomst, "Verwijderd bij de bron; de motie (en haar concept-stemming) is verwijderd.")
+    if motie is not None and motie.stemmingen.filter(status=Stemming.Status.GEPUBLICEERD).exists():
+        return ImportItem.Status.CONFLICT, GEPUBLICEERDE_STEMMING
+    wachtend, _ = WachtendRecord.objects.update_or_create(
+        bron_systeem=bron,
         bron_id=herkomst.bron_id,
         defaults={
             "entity_type": record["entity_type"],
             "content_hash": record.get("content_hash") or "",
             "payload": payload,
             "run": run,
+            "verwerkt": False,
         },
     )
-    stemmen = len(payload.get("votes") or [])
-    herkomst.status = Herkomst.Status.WACHT
-    herkomst.reden = "Wacht op moties-model" + (f" ({stemmen} stemmen bewaard)" if stemmen else "")
-    return ImportItem.Status.WACHT, herkomst.reden + "; het ruwe record is bewaard."
+    vergadering = _via_herkomst(bron, payload.get("meeting"), Vergadering)
+    if vergadering is None:
+        herkomst.status = Herkomst.Status.WACHT
+        herkomst.reden = (
+            "Wacht op de vergadering waarin de motie is behandeld (nog niet in het portaal); het record is "
+            "bewaard en wordt bij een volgende import gekoppeld."
+        )
+        return ImportItem.Status.WACHT, herkomst.reden
+    if "amendement" in str(payload.get("motion_type") or "").lower():
+        raise ImportFout(
+            "Amendementen worden niet automatisch ingelezen (de export noemt de gewijzigde beslispunten niet); "
+            "voer het amendement met de hand in. Het record is bewaard."
+        )
+    agendapunt = _via_herkomst(bron, payload.get("agenda_item"), Agendapunt)
+    if agendapunt is not None and agendapunt.vergadering_id != vergadering.pk:
+        agendapunt = None
+    stemmen = _stemmen_van_motie(payload, bron, herkomst.bron_id)
+    fractie_van: dict[int, Fractie | None] = {}
+    kiezers: dict[int, str] = {}
+    for stem in stemmen:
+        persoon = _persoon_van(_ref(stem.get("voter")), bron) or _persoon(stem.get("voter_name") or "")
+        if persoon is None:
+            continue
+        fractie = _via_herkomst(bron, stem.get("group"), Fractie) or _fractie(stem.get("group_name") or "")
+        fractie_van[persoon.pk] = fractie
+        kiezers[persoon.pk] = KEUZES.get(str(stem.get("option") or "").strip().lower(), Stem.Keuze.AFWEZIG)
+        _lid_maken(persoon, vergadering, fractie)
+
+    def personen(namen) -> list[Persoon]:
+        uit = []
+        for naam in namen or []:
+            persoon = _persoon_van(str(naam), bron)
+            if persoon is not None and persoon not in uit:
+                _lid_maken(persoon, vergadering, fractie_van.get(persoon.pk))
+                uit.append(persoon)
+        return uit
+
+    indieners, mede = personen(payload.get("proposers")), personen(payload.get("co_proposers"))
+    if not indieners:
+        raise ImportFout(
+            "De bron noemt geen indieners van deze motie; voer haar met de hand in. Het record is bewaard."
+        )
+    gepubliceerd = _motie_gepubliceerd(payload)
+    velden = {
+        "titel": (payload.get("name") or "Motie")[:300],
+        "motietype": Motie.Motietype.VREEMD
+        if "vreemd" in str(payload.get("motion_type") or "").lower()
+        else Motie.Motietype.OVERIG,
+        "verzoek": payload.get("description") or "(De tekst staat niet in de export; zie de bron.)",
+        "vertrouwelijkheid": Vertrouwelijkheid.VERTROUWELIJK
+        if obv.vertrouwelijk(payload)
+        else Vertrouwelijkheid.OPENBAAR,
+    }
+    if motie is None:
+        motie = motie_services.motie_indienen(
+            vergadering=vergadering,
+            agendapunt=agendapunt,
+            velden=velden,
+            indieners=indieners,
+            mede_indieners=mede,
+            status=Indieningsstatus.INGEDIEND if gepubliceerd else Indieningsstatus.CONCEPT,
+            door=door,
+        )
+        status, reden = ImportItem.Status.AANGEMAAKT, f"Motie {motie.nummer} aangemaakt."
+    else:
+        motie = motie_services.motie_bijwerken(
+            motie=motie, versie=motie.version, velden=velden, indieners=indieners, mede_indieners=mede, door=door
+        )
+        if gepubliceerd and motie.status == Indieningsstatus.CONCEPT:
+            motie = motie_services.stuk_status_zetten(stuk=motie, status=Indieningsstatus.INGEDIEND, door=door)
+        status, reden = ImportItem.Status.BIJGEWERKT, f"Motie {motie.nummer} bijgewerkt."
+    _koppelen(herkomst, motie)
+    reden += " " + _stemming_importeren(
+        motie=motie, payload=payload, kiezers=kiezers, gepubliceerd=gepubliceerd, door=door
+    )
+    wachtend.verwerkt = True
+    wachtend.save(update_fields=["verwerkt"])
+    return status, reden.strip()
+
+
+def _stemming_importeren(*, motie: Motie, payload: dict, kiezers: dict[int, str], gepubliceerd: bool, door) -> str:
+    """The stemming of a published motie as the source carries it: every voter present, each present member
+    who is not among the voters did not take part; published with the outcome when the source has one."""
+    uitslag = str(payload.get("result") or "").strip().lower()
+    if not gepubliceerd:
+        return "Staat als concept klaar voor de griffie (de bron markeert haar niet als openbaar en gepubliceerd)" + (
+            f"; de {len(kiezers)} stemmen zijn bij het bronrecord bewaard." if kiezers else "."
+        )
+    if uitslag in (Indieningsstatus.INGETROKKEN, Indieningsstatus.AANGEHOUDEN):
+        if motie.status != uitslag:
+            motie_services.stuk_status_zetten(stuk=motie, status=uitslag, door=door)
+        return f"Status volgens de bron: {uitslag}."
+    if not kiezers and uitslag != Stemming.Uitslag.AANGENOMEN:
+        return "De bron geeft geen stemmen per lid" + (
+            f" (uitslag: {uitslag}); leg de stemming met de hand vast." if uitslag else "."
+        )
+    vergadering = motie.vergadering
+    if kiezers:
+        al = set(
+            Aanwezigheid.objects.filter(vergadering=vergadering, aanwezig=True).values_list("persoon_id", flat=True)
+        )
+        if not set(kiezers) <= al:
+            motie_services.aanwezigheid_vastleggen(vergadering=vergadering, aanwezig=al | set(kiezers), door=door)
+        aanwezig = Aanwezigheid.objects.filter(vergadering=vergadering, aanwezig=True).values_list(
+            "persoon_id", flat=True
+        )
+        stemmen = {pid: kiezers.get(pid, Stem.Keuze.AFWEZIG) for pid in aanwezig}
+        soort = Stemming.Soort.HOOFDELIJK
+    else:
+        stemmen, soort = {}, Stemming.Soort.HAMERSLAG
+    bestaand = motie.stemmingen.filter(vergadering=vergadering).order_by("-versie").first()
+    stemming = motie_services.stemming_vastleggen(
+        vergadering=vergadering, soort=soort, stemmen=stemmen, motie=motie, stemming=bestaand, door=door
+    )
+    reden = f"Stemming vastgelegd ({len(kiezers)} stemmen)."
+    if uitslag in Stemming.Uitslag.values:
+        stemming = motie_services.stemming_publiceren(stemming=stemming, door=door)
+        reden += f" Gepubliceerd: {stemming.get_uitslag_display()}."
+        if stemming.uitslag != uitslag:
+            reden += f" Let op: de bron noemt de uitslag ‘{uitslag}’; de stemmen geven ‘{stemming.uitslag}’."
+    return reden
+
+
+def _vote(*, record, payload, herkomst, run, door) -> tuple[str, str]:
+    """A standalone Vote record: kept with the others of its motion, then the motion is mapped again."""
+    bron = herkomst.bron_systeem
+    bestaand = WachtendRecord.objects.filter(bron_systeem=bron, bron_id=herkomst.bron_id).first()
+    motie_id = _ref(payload.get("vote_event")) or (_ref(bestaand.payload.get("vote_event")) if bestaand else "")
+    motie_herkomst = Herkomst.objects.filter(bron_systeem=bron, bron_id=motie_id).first() if motie_id else None
+    motie = _record_van(motie_herkomst, Motie) if motie_herkomst else None
+    if motie is not None and motie.stemmingen.filter(status=Stemming.Status.GEPUBLICEERD).exists():
+        return ImportItem.Status.CONFLICT, GEPUBLICEERDE_STEMMING
+    if record["op"] == "delete":
+        WachtendRecord.objects.filter(bron_systeem=bron, bron_id=herkomst.bron_id).delete()
+        status, reden = _verwijderd(herkomst, "Verwijderd bij de bron; de stem is weggehaald.")
+    else:
+        WachtendRecord.objects.update_or_create(
+            bron_systeem=bron,
+            bron_id=herkomst.bron_id,
+            defaults={
+                "entity_type": "Vote",
+                "content_hash": record.get("content_hash") or "",
+                "payload": payload,
+                "run": run,
+                "verwerkt": True,
+            },
+        )
+        herkomst.status = Herkomst.Status.WACHT
+        herkomst.reden = "Stem bewaard; wacht op de motie waarover gestemd is."
+        status, reden = ImportItem.Status.WACHT, herkomst.reden
+    motie_record = WachtendRecord.objects.filter(bron_systeem=bron, bron_id=motie_id, entity_type="Motion").first()
+    if motie_herkomst is not None and motie_record is not None:
+        _motie_importeren(
+            record={"op": "upsert", "entity_type": "Motion", "content_hash": motie_record.content_hash},
+            payload=motie_record.payload,
+            herkomst=motie_herkomst,
+            run=run,
+            door=door,
+        )
+        motie_herkomst.save()
+        if record["op"] != "delete" and motie_herkomst.record_id:
+            herkomst.status, herkomst.reden = Herkomst.Status.IN_PORTAAL, ""
+            status, reden = ImportItem.Status.BIJGEWERKT, "Stem verwerkt in de stemming van de motie."
+    return status, reden
+
+
+def _party(*, record, payload, herkomst, run, door) -> tuple[str, str]:
+    if record["op"] == "delete":
+        return _verwijderd(herkomst, "Verwijderd bij de bron; de fractie blijft in het portaal staan.")
+    naam = " ".join(str(payload.get("name") or "").split())
+    if not naam:
+        raise ImportFout("Een Party zonder naam.")
+    fractie = _record_van(herkomst, Fractie)
+    if fractie is None:
+        fractie = _fractie(naam)
+        status = ImportItem.Status.AANGEMAAKT
+    else:
+        Fractie.objects.filter(pk=fractie.pk).update(naam=naam[:200])
+        status = ImportItem.Status.BIJGEWERKT
+    _koppelen(herkomst, fractie)
+    return status, f"Fractie {naam}."
+
+
+def openstaande_moties_importeren(*, run: ImportRun, door=None) -> None:
+    """Motions kept by earlier runs that could not be mapped yet (their meeting was missing) are tried again."""
+    openstaand = WachtendRecord.objects.filter(entity_type="Motion", verwerkt=False).exclude(run=run).order_by("pk")
+    for n, wachtend in enumerate(openstaand, 1):
+        record = {
+            "op": "upsert",
+            "entity_type": "Motion",
+            "entity_id": wachtend.bron_id,
+            "source_key": wachtend.bron_systeem.partition(":")[2],
+            "content_hash": wachtend.content_hash,
+            "payload": wachtend.payload,
+        }
+        _obv_record_toepassen(run=run, nummer=100000 + n, record=record, door=door, opnieuw=True)
 
 
 def bijlage_zonder_bestand(*, agendapunt: Agendapunt, titel: str, bestandsnaam: str, mimetype: str, grootte: int):
@@ -737,6 +1028,10 @@ def _vergadering_velden(payload: dict, gremium: Gremium) -> dict:
     begin = obv.datum_tijd(payload.get("start_date"))
     eind = obv.datum_tijd(payload.get("end_date"))
     naam = (payload.get("name") or "Vergadering").strip()[:300]
+    if begin is None:
+        raise ImportFout(
+            "De begindatum van de vergadering ontbreekt of is onleesbaar; een vergadering zonder datum kan niet."
+        )
     from .parsers.agenda import soort_raden
 
     klassen = " ".join(obv._teksten(payload))
@@ -827,13 +1122,15 @@ def _agenda_bijwerken(*, vergadering: Vergadering, payload: dict, bron: str, doo
         einde = eind.time().replace(second=0, microsecond=0) if eind else None
         if aanvang and einde and einde <= aanvang:
             einde = None
+        titel: str = (item.get("title") or item.get("description") or "Agendapunt")[:500]
+        besloten = obv.vertrouwelijk(item)
         velden = {
             "volgnummer": str(item.get("number") or "")[:20],
-            "titel": (item.get("title") or item.get("description") or "Agendapunt")[:500],
+            "titel": titel,
             "omschrijving": item.get("description") or "" if item.get("title") else "",
             "aanvang": aanvang,
             "einde": einde,
-            "besloten": obv.vertrouwelijk(item),
+            "besloten": besloten,
         }
         punt = _record_van(punt_herkomst, Agendapunt)
         if punt is not None and punt.vergadering_id != vergadering.pk:
@@ -848,20 +1145,20 @@ def _agenda_bijwerken(*, vergadering: Vergadering, payload: dict, bron: str, doo
                 continue
             agenda_services.agendapunt_bijwerken(agendapunt=punt, versie=punt.version, velden=velden, door=door)
         punt_herkomst.content_hash = item_hash
-        punt_herkomst.titel = velden["titel"]
+        punt_herkomst.titel = titel
         punt_herkomst.jaar = vergadering.datum.year
-        punt_herkomst.vertrouwelijk = velden["besloten"]
+        punt_herkomst.vertrouwelijk = besloten
         _koppelen(punt_herkomst, punt)
         punt_herkomst.save()
         for link in item.get("documents") or []:
             if isinstance(link, dict) and link.get("id"):
-                _document_koppelen(punt=punt, link=link, bron=bron, vertrouwelijk=velden["besloten"])
+                _document_koppelen(punt=punt, link=link, bron=bron, vertrouwelijk=besloten)
     # Items that left the source's agenda.
     oud = Herkomst.objects.filter(
         bron_systeem=bron, soort=Soort.AGENDAPUNT, record_type=type_punt, status=Herkomst.Status.IN_PORTAAL
     ).exclude(bron_id__in=gezien)
-    for punt_herkomst in oud.select_for_update():
-        punt = Agendapunt.objects.filter(pk=punt_herkomst.record_id, vergadering=vergadering).first()
+    for punt_herkomst in oud.filter(record_id__isnull=False).select_for_update():
+        punt = Agendapunt.objects.filter(pk=punt_herkomst.record_id or 0, vergadering=vergadering).first()
         if punt is None:
             continue
         if punt.besluiten.exists():
@@ -974,11 +1271,6 @@ def _motion(*, record, payload, herkomst, run, door) -> tuple[str, str]:
     return _motie_importeren(record=record, payload=payload, herkomst=herkomst, run=run, door=door)
 
 
-def _wachten(*, record, payload, herkomst, run, door) -> tuple[str, str]:
-    """Vote and Party records: kept raw for the moties-model as well."""
-    return _wachtend_bewaren(record=record, payload=payload, herkomst=herkomst, run=run)
-
-
 def _recording(*, record, payload, herkomst, run, door) -> tuple[str, str]:
     herkomst.status = Herkomst.Status.ONTBREEKT
     herkomst.reden = "Opnames (video/audio) worden niet in het portaal opgeslagen."
@@ -1007,9 +1299,9 @@ TOEPASSERS = {
     "Document": _document,
     "MediaObject": _document,
     "Person": _person,
-    "Party": _wachten,
+    "Party": _party,
     "Committee": _committee,
     "Motion": _motion,
-    "Vote": _wachten,
+    "Vote": _vote,
     "Recording": _recording,
 }

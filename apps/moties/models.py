@@ -149,6 +149,9 @@ class Motie(Ingediend):
 
 
 class Amendement(Ingediend):
+    # Set by selectors.aangenomen_amendementen (its own new text, or that of an adopted sub-amendement); no field.
+    effectieve_tekst: str
+
     """A change to the ontwerpbesluit of a raadsvoorstel, or (sub-amendement) to another amendement."""
 
     raadsvoorstel = models.ForeignKey(

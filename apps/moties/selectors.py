@@ -314,12 +314,14 @@ def besluitenlijst_gegevens(*, user, vergadering: Vergadering) -> dict:
         .order_by("volgnummer")
         if a.pk not in gestemd_amend
     ]
-    hamerstukken, per_punt, vreemd = [], OrderedDict(), BesluitenlijstPunt(agendapunt=None)
+    hamerstukken: list = []
+    per_punt: OrderedDict[int, BesluitenlijstPunt] = OrderedDict()
+    vreemd = BesluitenlijstPunt(agendapunt=None)
     for uitslag in resultaten:
         s = uitslag.stemming
         if s.soort == Stemming.Soort.HAMERSLAG and s.raadsvoorstel_id:
             hamerstukken.append(uitslag)
-        elif s.agendapunt_id is None or (s.motie_id and s.motie.motietype == Motie.Motietype.VREEMD):
+        elif s.agendapunt_id is None or (s.motie is not None and s.motie.motietype == Motie.Motietype.VREEMD):
             vreemd.uitslagen.append(uitslag)
         else:
             per_punt.setdefault(s.agendapunt_id, BesluitenlijstPunt(agendapunt=s.agendapunt)).uitslagen.append(uitslag)
@@ -328,7 +330,10 @@ def besluitenlijst_gegevens(*, user, vergadering: Vergadering) -> dict:
             per_punt[stuk.agendapunt_id].niet_gestemd.append(stuk)
         else:
             vreemd.niet_gestemd.append(stuk)
-    punten = sorted(per_punt.values(), key=lambda p: (p.agendapunt.volgorde, p.agendapunt.pk))
+    # Every punt in per_punt has its agendapunt (the others went to `vreemd`).
+    punten = sorted(
+        per_punt.values(), key=lambda p: (p.agendapunt.volgorde, p.agendapunt.pk) if p.agendapunt else (0, 0)
+    )
     lijst = Besluitenlijst.objects.zichtbaar_voor(user).filter(vergadering=vergadering).order_by("-versie").first()
     return {
         "vergadering": vergadering,
@@ -568,7 +573,7 @@ def aanwezigen(vergadering) -> list[Aanwezigheid]:
     )
 
 
-def stukken_voor_stemming(vergadering) -> list[tuple[str, tuple[str, object]]]:
+def stukken_voor_stemming(vergadering) -> list[tuple[str, tuple[str, Amendement | Raadsvoorstel | Motie]]]:
     """What can be voted on in a meeting: its amendementen, the voorstellen on its agenda and its moties, in
     that order (amendementen before the voorstel they change, moties after). Keys "soort:id"."""
     amendementen = (
@@ -582,7 +587,7 @@ def stukken_voor_stemming(vergadering) -> list[tuple[str, tuple[str, object]]]:
         .exclude(status__in=["concept", "ingetrokken", "aangehouden"])
         .order_by("volgnummer")
     )
-    stukken = [
+    stukken: list[tuple[str, tuple[str, Amendement | Raadsvoorstel | Motie]]] = [
         (
             f"amendement:{a.pk}",
             (f"{'Sub-amendement' if a.hoofdamendement_id else 'Amendement'} {a.nummer}: {a.titel}", a),

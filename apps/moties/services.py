@@ -106,8 +106,8 @@ def _indieners_vervangen(stuk, *, indieners: Sequence[Persoon], mede_indieners: 
                 "en kan niet indienen.",
                 veld=veld,
             )
-        veld = {"motie": stuk} if isinstance(stuk, Motie) else {"amendement": stuk}
-        rijen.append(Indiener(**veld, persoon=persoon, fractie=fractie, soort=soort, volgorde=volgorde))
+        stuk_veld = {"motie": stuk} if isinstance(stuk, Motie) else {"amendement": stuk}
+        rijen.append(Indiener(**stuk_veld, persoon=persoon, fractie=fractie, soort=soort, volgorde=volgorde))
     stuk.indieners.all().delete()
     Indiener.objects.bulk_create(rijen)
 
@@ -184,7 +184,7 @@ def motie_bijwerken(
     return motie
 
 
-HANDMATIGE_STATUS = {
+HANDMATIGE_STATUS: dict[str, set[str]] = {
     Indieningsstatus.INGEDIEND: {Indieningsstatus.CONCEPT, Indieningsstatus.AANGEHOUDEN},
     Indieningsstatus.INGETROKKEN: {Indieningsstatus.CONCEPT, Indieningsstatus.INGEDIEND, Indieningsstatus.AANGEHOUDEN},
     Indieningsstatus.AANGEHOUDEN: {Indieningsstatus.INGEDIEND},
@@ -382,8 +382,8 @@ def _stuk_van(*, raadsvoorstel=None, motie=None, amendement=None):
 def _volgorde_controleren(stemming: Stemming) -> None:
     """Amendementen are voted on before the voorstel they change, sub-amendementen before their amendement."""
     andere = Stemming.objects.filter(vergadering_id=stemming.vergadering_id).exclude(pk=stemming.pk).geldend()
-    if stemming.amendement_id:
-        amendement = stemming.amendement
+    amendement = stemming.amendement if stemming.amendement_id else None
+    if amendement is not None:
         if andere.filter(raadsvoorstel_id=amendement.raadsvoorstel_id, volgorde__lt=stemming.volgorde).exists():
             raise RegelFout(
                 "Over het voorstel is al gestemd; een amendement komt in stemming vóór het voorstel dat het wijzigt.",

@@ -13,7 +13,10 @@ D_LOS = "document:notubiz:gemeente:soest:3999"
 MOTIE = "motion:ibabs:gemeente:soest:4001"
 P1 = "person:ibabs:gemeente:soest:5001"
 P2 = "person:ibabs:gemeente:soest:5002"
+P3 = "person:ibabs:gemeente:soest:5003"
 C1 = "committee:notubiz:gemeente:soest:6001"
+PARTIJ_A = "party:ibabs:gemeente:soest:7001"
+STEM_P3 = "vote:ibabs:gemeente:soest:8001"
 
 
 def record(seq, entity_type, entity_id, payload=None, op="upsert", hash_=None):
@@ -78,6 +81,8 @@ def snapshot() -> list[dict]:
             {"id": C1, "type": "Committee", "name": "Commissie Bestuur", "classification": "committee"},
         ),
         record(2, "Person", P1, {"id": P1, "type": "Person", "name": "S. Kasius"}),
+        record(2, "Person", P3, {"id": P3, "type": "Person", "name": "A. de Vries"}),
+        record(2, "Party", PARTIJ_A, {"id": PARTIJ_A, "type": "Party", "name": "Partij A"}),
         record(3, "Meeting", M1, vergadering()),
         record(
             4,
@@ -123,28 +128,41 @@ def snapshot() -> list[dict]:
             D_LOS,
             {"id": D_LOS, "type": "Document", "name": "Los document", "original_url": "https://soest.notubiz.nl/d/9"},
         ),
+        record(8, "Motion", MOTIE, motie()),
         record(
-            8,
-            "Motion",
-            MOTIE,
-            {
-                "id": MOTIE,
-                "type": "Motion",
-                "name": "045-2024 M Bomen sparen",
-                "motion_type": "Motie",
-                "status": "Motie aangenomen",
-                "result": "aangenomen",
-                "date": "2024-11-12",
-                "tally": {"in_favour": 1, "against": 1},
-                "votes": [
-                    {"option": "voor", "voter": P1, "voter_name": "S. Kasius", "group_name": "Partij A"},
-                    {"option": "tegen", "voter": P2, "voter_name": "J. Jansen", "group_name": "Partij B"},
-                ],
-                "meeting": M1,
-                "source_info": {"supplier": "ibabs", "source": BRON},
-            },
+            9,
+            "Vote",
+            STEM_P3,
+            {"id": STEM_P3, "type": "Vote", "option": "voor", "voter": P3, "group": PARTIJ_A, "vote_event": MOTIE},
         ),
     ]
+
+
+def motie(**extra):
+    """A public, published motion with two indieners, two votes inside it and one standalone Vote (P3)."""
+    return {
+        "id": MOTIE,
+        "type": "Motion",
+        "name": "045-2024 M Bomen sparen",
+        "motion_type": "Motie",
+        "status": "Motie aangenomen",
+        "publication_status": "published",
+        "result": "aangenomen",
+        "date": "2024-11-12",
+        "description": "Verzoekt het college de bomen aan de Eem te sparen.",
+        "proposers": [P1],
+        "co_proposers": [P2],
+        "tally": {"in_favour": 2, "against": 1},
+        "votes": [
+            {"option": "voor", "voter": P1, "voter_name": "S. Kasius", "group": PARTIJ_A, "group_name": "Partij A"},
+            {"option": "tegen", "voter": P2, "voter_name": "J. Jansen", "group_name": "Partij B"},
+        ],
+        "meeting": M1,
+        "agenda_item": A2,
+        "original_url": "https://soest.raadsinformatie.nl/motie/4001",
+        "source_info": {"supplier": "ibabs", "source": BRON},
+        **extra,
+    }
 
 
 def als_ndjson(records) -> bytes:

@@ -5,11 +5,13 @@ import io
 import zipfile
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
 
 from apps.importeren import selectors, services
 from apps.importeren.models import Herkomst, ImportItem, ImportRun, WachtendRecord
 from apps.memos.models import Memo
+from apps.moties.models import Motie, Stemming
 from apps.raadsvoorstellen.models import Raadsvoorstel
 from apps.vergaderagenda.models import Agendapunt, AgendapuntBijlage, Vergadering
 from tests.factories import BesluitFactory, RaadsvoorstelFactory
@@ -229,17 +231,94 @@ def test_snapshot_maps_meetings_items_documents_persons_and_keeps_provenance():
     # A document that hangs on no agenda item is listed as missing with the reason.
     assert "agendapunt" in Herkomst.objects.get(bron_id=ndjson.D_LOS).reden
     # Persons: from Person records and from the votes.
-    assert {h.record.naam for h in Herkomst.objects.filter(soort="persoon")} == {"S. Kasius", "J. Jansen"}
+    assert {h.record.naam for h in Herkomst.objects.filter(soort="persoon")} == {
+        "S. Kasius",
+        "J. Jansen",
+        "A. de Vries",
+    }
 
 
-def test_motion_with_votes_waits_for_the_moties_model():
-    obv(ndjson.snapshot())
-    wachtend = WachtendRecord.objects.get(bron_id=ndjson.MOTIE)
-    assert wachtend.entity_type == "Motion" and len(wachtend.payload["votes"]) == 2
+def test_motion_becomes_motie_with_indieners_and_published_stemming():
+    run = obv(ndjson.snapshot())
+    assert run.mislukt == 1, list(run.items.filter(status="mislukt").values_list("reden", flat=True))  # D_LOS
+    motie = Motie.objects.get()
+    assert (motie.titel, motie.status, motie.vertrouwelijkheid) == ("045-2024 M Bomen sparen", "aangenomen", "openbaar")
+    assert motie.agendapunt.titel == "Vaststellen begroting 2025"
+    assert [(i.persoon.naam, i.soort, i.fractie.naam) for i in motie.indieners.all()] == [
+        ("S. Kasius", "indiener", "Partij A"),
+        ("J. Jansen", "mede_indiener", "Partij B"),
+    ]
+    stemming = motie.stemmingen.get()
+    assert (stemming.status, stemming.uitslag, stemming.soort) == ("gepubliceerd", "aangenomen", "hoofdelijk")
+    # The standalone Vote record (A. de Vries, fractie from the Party record) is in the stemming too.
+    assert {(s.persoon.naam, s.keuze, s.fractie.naam) for s in stemming.stemmen.all()} == {
+        ("S. Kasius", "voor", "Partij A"),
+        ("J. Jansen", "tegen", "Partij B"),
+        ("A. de Vries", "voor", "Partij A"),
+    }
     herkomst = Herkomst.objects.get(bron_id=ndjson.MOTIE)
-    assert herkomst.status == "wacht" and "2 stemmen" in herkomst.reden
+    assert (herkomst.status, herkomst.record) == ("in_portaal", motie)
+    assert herkomst.original_url == "https://soest.raadsinformatie.nl/motie/4001"
+    assert Herkomst.objects.get(bron_id=ndjson.PARTIJ_A).record.naam == "Partij A"
     rij = next(r for r in selectors.dekking()["rijen"] if r["soort"] == "motie")
-    assert (rij["bron"], rij["portaal"], rij["wacht"]) == (1, 0, 1)
+    assert (rij["bron"], rij["portaal"], rij["wacht"]) == (1, 1, 0)
+
+
+def test_motion_not_marked_published_stays_concept_without_stemming():
+    records = [r for r in ndjson.snapshot() if r["entity_type"] != "Motion"]
+    records.append(ndjson.record(8, "Motion", ndjson.MOTIE, ndjson.motie(publication_status="", status="besloten")))
+    obv(records)
+    motie = Motie.objects.get()
+    assert (motie.status, motie.vertrouwelijkheid) == ("concept", "vertrouwelijk")
+    assert not motie.stemmingen.exists()
+    assert not Motie.objects.zichtbaar_voor(AnonymousUser()).exists()
+
+
+def test_motion_whose_meeting_is_missing_waits_and_is_mapped_by_the_next_run():
+    eerst = [r for r in ndjson.snapshot() if r["entity_type"] not in ("Meeting", "Document")]
+    run = obv(eerst)
+    assert not Motie.objects.exists()
+    herkomst = Herkomst.objects.get(bron_id=ndjson.MOTIE)
+    assert herkomst.status == "wacht" and "vergadering" in herkomst.reden
+    assert run.items.get(herkomst=herkomst).status == "wacht"
+    assert WachtendRecord.objects.get(bron_id=ndjson.MOTIE).verwerkt is False
+    # The next run only brings the meeting; the waiting motion is mapped with it.
+    obv([r for r in ndjson.snapshot() if r["entity_type"] == "Meeting"])
+    motie = Motie.objects.get()
+    assert motie.stemmingen.get().stemmen.count() == 3
+    assert WachtendRecord.objects.get(bron_id=ndjson.MOTIE).verwerkt is True
+    assert Herkomst.objects.get(bron_id=ndjson.MOTIE).status == "in_portaal"
+
+
+def test_motion_tombstone_removes_a_concept_motie():
+    records = [r for r in ndjson.snapshot() if r["entity_type"] != "Motion"]
+    records.append(ndjson.record(8, "Motion", ndjson.MOTIE, ndjson.motie(publication_status="")))
+    obv(records)
+    assert Motie.objects.filter(status="concept").exists()
+    run = obv([ndjson.record(20, "Motion", ndjson.MOTIE, op="delete")])
+    assert run.verwijderd == 1
+    assert not Motie.objects.exists()
+    assert Herkomst.objects.get(bron_id=ndjson.MOTIE).status == "verwijderd"
+    assert not WachtendRecord.objects.filter(bron_id=ndjson.MOTIE).exists()
+
+
+def test_change_or_tombstone_of_a_published_stemming_is_a_conflict():
+    obv(ndjson.snapshot())
+    stemming = Stemming.objects.get()
+    stemmen = sorted(stemming.stemmen.values_list("persoon__naam", "keuze"))
+    gewijzigd = ndjson.motie(votes=[{"option": "tegen", "voter": ndjson.P1, "voter_name": "S. Kasius"}])
+    run = obv(
+        [
+            ndjson.record(21, "Motion", ndjson.MOTIE, gewijzigd),
+            ndjson.record(22, "Vote", ndjson.STEM_P3, op="delete"),
+        ]
+    )
+    assert run.conflicten == 2, list(run.items.values_list("reden", flat=True))
+    assert all("gepubliceerde stemming" in r for r in run.items.values_list("reden", flat=True))
+    assert sorted(stemming.stemmen.values_list("persoon__naam", "keuze")) == stemmen
+    assert "gepubliceerde stemming" in Herkomst.objects.get(bron_id=ndjson.MOTIE).reden
+    run = obv([ndjson.record(23, "Motion", ndjson.MOTIE, op="delete")])
+    assert run.conflicten == 1 and Motie.objects.filter(pk=stemming.motie_id).exists()
 
 
 def test_same_snapshot_twice_changes_nothing():
@@ -256,14 +335,12 @@ def test_changes_update_and_tombstone():
     wijzigingen = [
         ndjson.record(9, "Meeting", ndjson.M1, ndjson.vergadering(titel_punt="Begroting 2025 (gewijzigd)")),
         ndjson.record(10, "Meeting", ndjson.M2, op="delete"),
-        ndjson.record(11, "Motion", ndjson.MOTIE, op="delete"),
     ]
     run = obv(wijzigingen)
-    assert (run.bijgewerkt, run.verwijderd) == (1, 2), list(run.items.values_list("reden", flat=True))
+    assert (run.bijgewerkt, run.verwijderd) == (1, 1), list(run.items.values_list("reden", flat=True))
     assert Agendapunt.objects.filter(titel="Begroting 2025 (gewijzigd)").exists()
     assert not Vergadering.objects.filter(titel="Informatieavond Zwaluwstaart").exists()
     assert Herkomst.objects.get(bron_id=ndjson.M2).status == "verwijderd"
-    assert not WachtendRecord.objects.exists()
 
 
 def test_change_to_a_published_besluit_is_a_conflict():
@@ -299,7 +376,7 @@ def test_change_to_a_published_besluit_is_a_conflict():
     ],
 )
 def test_invalid_lines_are_reported_valid_ones_applied(regel, woord):
-    goed = ndjson.als_ndjson(ndjson.snapshot()[:3]).splitlines()
+    goed = ndjson.als_ndjson(ndjson.snapshot()[:5]).splitlines()
     run = services.openbesluitvorming_importeren(regels=[regel, *goed], bronnaam="x.ndjson")
     fout = run.items.get(status="mislukt")
     assert fout.naam == "regel 1" and woord in fout.reden.lower(), fout.reden
