@@ -230,7 +230,7 @@ def wereld(db):
         )
     ]
     aanwezig = aanwezigheid_maken(openbaar, [lid])
-    stemmingen = [stemming_maken(openbaar, keuzes={aanwezig[0]: "voor"}, volgorde=1, motie=moties[0])]
+    stemmingen = [stemming_maken(openbaar, keuzes={aanwezig[0]: "voor"}, volgorde=2, motie=moties[0])]
     # A concept from an import: the run and its item (with the kept original file) are the griffie's only.
     run = ImportRun.objects.create(bron="documenten", bronnaam="proefmap goudhaan vogelproef", status="voltooid")
     item = ImportItem(run=run, naam="goudhaan.txt", status="aangemaakt", reden="Concept goudhaan vogelproef.")

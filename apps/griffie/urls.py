@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import views, views_moties
+from . import views
+from .views import moties as views_moties
 
 app_name = "griffie"
 

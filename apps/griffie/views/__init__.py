@@ -1,4 +1,5 @@
-"""The griffie's pages, one module per domain; `algemeen` holds what they share and the dashboard.
+"""The griffie's pages, one module per domain (raadsvoorstellen, memos, vergaderingen, besluiten, moties); `algemeen`
+holds what they share and the dashboard.
 
 Thin views: read the request, validate the form, call one service or selector, render.
 """

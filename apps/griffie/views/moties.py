@@ -17,7 +17,7 @@ from apps.moties import services as motie_services
 from apps.moties.forms import AanwezigheidForm, AmendementForm, MotieForm, RectificatieForm, StemmingForm
 from apps.moties.models import Amendement, Motie
 
-from .views import _formulier, _fout_op_formulier, griffie_vereist
+from .algemeen import _formulier, _fout_op_formulier, griffie_vereist
 
 DB_FOUT = (
     "Dit kan niet worden opgeslagen: de gegevens zijn in strijd met de regels van de stemming. Controleer de invoer."
