@@ -18,7 +18,7 @@ from django.urls import URLResolver, get_resolver, resolve, reverse
 from apps.core.search import zoekindex_herbouwen
 from apps.importeren.models import ImportItem, ImportRun
 from apps.moties.models import Motie
-from apps.registers.models import IngekomenStuk, LangetermijnItem, SchriftelijkeVraag, Toezegging
+from apps.registers.models import IngekomenStuk, LangetermijnItem, Motieopvolging, SchriftelijkeVraag, Toezegging
 from apps.vergaderagenda.models import Vergadering
 from tests.factories import (
     AgendapuntBijlageFactory,
@@ -176,6 +176,7 @@ def wereld(db):
         afzender_adres="Dorpsweg 7",
         prive=True,
         gepubliceerd=True,
+        lijst=punt,  # on the public meeting's "Lijst ingekomen stukken"
     )
     LangetermijnItemFactory(titel="Nota sijs vogelproef", gepubliceerd=True)
     LangetermijnItemFactory(titel="Nota keep vogelproef")
@@ -455,6 +456,8 @@ def _griffie_register(naam, **extra):
 
 REGISTERS = ["toezeggingen", "motiemonitor", "ingekomen-stukken", "schriftelijke-vragen", "lange-termijnagenda"]
 MOTIENUMMERS = lambda w: list(Motie.objects.values_list("nummer", flat=True))  # noqa: E731
+# The moties the motiemonitor follows (aangenomen ones; the griffie's page of any other answers 404).
+OPGEVOLGD = lambda w: list(Motieopvolging.objects.values_list("motie__nummer", flat=True))  # noqa: E731
 
 # The griffie's registers: lists, feeds, every item's page and the griffie's pages. A private sender's name and
 # address are planted in the world and must never reach the public.
@@ -486,9 +489,9 @@ ROUTES.update(
         "registers_griffie:overzicht": lambda w: ["/griffie/registers/"],
         "registers_griffie:lijst": lambda w: [f"/griffie/registers/{r}/" for r in REGISTERS if r != "motiemonitor"],
         "registers_griffie:motiemonitor": lambda w: ["/griffie/registers/motiemonitor/"],
-        "registers_griffie:motie": lambda w: [f"/griffie/registers/motiemonitor/{m}/" for m in MOTIENUMMERS(w)],
+        "registers_griffie:motie": lambda w: [f"/griffie/registers/motiemonitor/{m}/" for m in OPGEVOLGD(w)],
         "registers_griffie:motie-bewerken": lambda w: [
-            f"/griffie/registers/motiemonitor/{m}/bewerken/" for m in MOTIENUMMERS(w)
+            f"/griffie/registers/motiemonitor/{m}/bewerken/" for m in OPGEVOLGD(w)
         ],
         "registers_griffie:nieuw": lambda w: [
             f"/griffie/registers/{r}/nieuw/" for r in REGISTERS if r != "motiemonitor"
@@ -498,7 +501,7 @@ ROUTES.update(
         "registers_griffie:actie": Post(_griffie_register("actie", actie="publiceren")),
         "registers_griffie:bijwerken": Post(lambda w: ["/griffie/registers/bijwerken/"]),
         "registers_griffie:stand-toevoegen": Post(
-            lambda w: [f"/griffie/registers/motiemonitor/{m}/stand/" for m in MOTIENUMMERS(w)]
+            lambda w: [f"/griffie/registers/motiemonitor/{m}/stand/" for m in OPGEVOLGD(w)]
         ),
         "registers_griffie:lis-vaststellen": Post(
             lambda w: [
@@ -508,6 +511,43 @@ ROUTES.update(
         ),
         "registers_griffie:document-verwijderen": "tests/registers/test_views.py: a clerk removes a stuk's "
         "document; raadsleden and the public get no griffie register page",
+    }
+)
+
+
+def _v2_lijsten() -> list[str]:
+    from apps.oriapi.urls import BRONNEN
+
+    return [b.naam for b in BRONNEN]
+
+
+def _v2_detail(naam):
+    """Every record the v2 list shows (public only), plus the uuids of the world's hidden records: those must 404."""
+
+    def walk(w):
+        from django.test import Client
+
+        lijst = Client().get(reverse(f"oriapi:{naam}-lijst"), {"page_size": 100}).json()
+        ids = [str(rij["id"]) for rij in lijst.get("results", [])]
+        verborgen = [*w["vergaderingen"], *w["agendapunten"], *w["memos"], *w["voorstellen"], *w["besluiten"]]
+        ids += [str(o.uuid) for o in verborgen]
+        return [reverse(f"oriapi:{naam}", kwargs={"id": i}) for i in ids]
+
+    return walk
+
+
+# The richer open-data API (ORI 2.0.0-beta.4, public only) and the griffie's record of deliveries to Open Overheid.
+ROUTES.update(
+    {
+        "oriapi:index": lambda w: [reverse("oriapi:index")],
+        "oriapi:niet-gevonden": lambda w: ["/api/ori/v2/bestaat-niet", "/api/ori/v2/vergaderingen/x/y/z"],
+        **{
+            f"oriapi:{naam}-lijst": (lambda n: lambda w: [reverse(f"oriapi:{n}-lijst")])(naam) for naam in _v2_lijsten()
+        },
+        **{f"oriapi:{naam}": _v2_detail(naam) for naam in _v2_lijsten()},
+        "aanlevering:lijst": lambda w: [reverse("aanlevering:lijst")],
+        "aanlevering:opnieuw": "tests/aanlevering/test_aanlevering.py::test_a_409_fails_at_once_and_the_griffie_sees_why "
+        "(a clerk sends a failed delivery again; it needs a recorded delivery)",
     }
 )
 
@@ -647,7 +687,13 @@ def test_motie_pdf_only_for_those_who_may_see_the_motie(client, wereld, rol):
 @pytest.mark.parametrize("rol", ["publiek", "raadslid", "griffie"])
 def test_search_finds_for_each_role_exactly_what_it_may_see(client, wereld, rol):
     inloggen(client, rol)
-    inhoud = client.get("/zoeken/", {"q": "vogelproef"}).content.decode().lower()
+    # Every result page: the world holds more marked documents than one page shows.
+    inhoud = ""
+    for pagina in range(1, 6):
+        antwoord = client.get("/zoeken/", {"q": "vogelproef", "page": pagina})
+        inhoud += antwoord.content.decode().lower()
+        if f"page={pagina + 1}" not in antwoord.content.decode():
+            break
     gevonden = {marker for marker in MARKERS if marker in inhoud}
     verwacht = {m for m, rollen in MARKERS.items() if rol in rollen and m not in NIET_IN_ZOEKEN}
     assert gevonden == verwacht - NOOIT_IN_ZOEKINDEX
