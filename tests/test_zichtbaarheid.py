@@ -546,8 +546,8 @@ ROUTES.update(
         },
         **{f"oriapi:{naam}": _v2_detail(naam) for naam in _v2_lijsten()},
         "aanlevering:lijst": lambda w: [reverse("aanlevering:lijst")],
-        "aanlevering:opnieuw": "tests/aanlevering/test_aanlevering.py::test_a_409_fails_at_once_and_the_griffie_sees_why "
-        "(a clerk sends a failed delivery again; it needs a recorded delivery)",
+        "aanlevering:opnieuw": "tests/aanlevering/test_aanlevering.py::"
+        "test_a_409_fails_at_once_and_the_griffie_sees_why (a clerk sends a failed delivery again)",
     }
 )
 
