@@ -67,7 +67,7 @@ def aanleveringen_plannen(*, wijzigingen: list[Wijziging]) -> list[Aanlevering]:
             methode, reden = "PUT", REDEN_GEWIJZIGD
         elif w.gebeurtenis == VERWIJDERD:
             methode, reden = "DELETE", REDEN_INGETROKKEN
-        nieuw.append(Aanlevering(soort=w.soort, uuid=w.uuid, extern_id=extern_id, methode=methode, reden=reden))
+        nieuw.append(Aanlevering(soort=w.soort, uuid=str(w.uuid), extern_id=extern_id, methode=methode, reden=reden))
     return Aanlevering.objects.bulk_create(nieuw)
 
 

@@ -121,8 +121,8 @@ def uitslag_van(stemming: Stemming, aanwezigheden: list[Aanwezigheid], stemmen: 
         else:
             uitslag.afwezig += 1
             rij(aanwezigheid.fractie).afwezig.append(aanwezigheid.persoon)
-    stemmen = stemming.stemmen.all() if stemmen is None else stemmen
-    stemmen = sorted(stemmen, key=lambda s: ((s.fractie.naam if s.fractie else "~"), s.persoon.naam))
+    alle_stemmen = list(stemming.stemmen.all()) if stemmen is None else list(stemmen)
+    stemmen = sorted(alle_stemmen, key=lambda s: ((s.fractie.naam if s.fractie else "~"), s.persoon.naam))
     for stem in stemmen:
         groep = rij(stem.fractie)
         if stem.keuze == Stem.Keuze.VOOR:

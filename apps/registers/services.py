@@ -225,16 +225,16 @@ def item_verwijderen(*, item, door=None) -> None:
 
 
 def _toezegging_controleren(t: Toezegging) -> None:
-    if t.agendapunt_id and t.agendapunt.vergadering_id != t.vergadering_id:
+    if t.agendapunt is not None and t.agendapunt.vergadering_id != t.vergadering_id:
         raise RegelFout("Het agendapunt hoort niet bij deze vergadering.", veld="agendapunt")
     if t.status == Toezegging.Status.AFGEDAAN:
         if t.afgedaan_met_id is None:
             raise RegelFout("Kies het document waarmee de toezegging is nagekomen.", veld="afgedaan_met")
         if t.afgedaan_in_id is None:
             raise RegelFout("Kies de vergadering die de toezegging als afgedaan aanvaardde.", veld="afgedaan_in")
-        if t.afgedaan_met.status != "definitief":
+        if t.afgedaan_met is not None and t.afgedaan_met.status != "definitief":
             raise RegelFout("Het document is nog een concept; maak het eerst definitief.", veld="afgedaan_met")
-        if t.afgedaan_in.datum < t.vergadering.datum:
+        if t.afgedaan_in is not None and t.afgedaan_in.datum < t.vergadering.datum:
             raise RegelFout(
                 "De vergadering van afdoening ligt vóór de vergadering van de toezegging.", veld="afgedaan_in"
             )
@@ -304,7 +304,7 @@ def motieopvolging_voor(*, motie: Motie, door=None) -> Motieopvolging:
 def _opvolging_controleren(o: Motieopvolging) -> None:
     if o.status == Motieopvolging.Status.AFGEDAAN and o.afgedaan_met_id is None:
         raise RegelFout("Kies het document waarmee de motie is uitgevoerd.", veld="afgedaan_met")
-    if o.afgedaan_met_id and o.afgedaan_met.status != "definitief":
+    if o.afgedaan_met is not None and o.afgedaan_met.status != "definitief":
         raise RegelFout("Het document is nog een concept; maak het eerst definitief.", veld="afgedaan_met")
 
 
@@ -462,7 +462,7 @@ def _vraag_controleren(v: SchriftelijkeVraag) -> None:
         raise RegelFout("Het uitstelbericht ligt vóór de datum van de vragen.", veld="uitstelbericht_op")
     if v.uitstel_tot and v.uitstel_tot <= v.uiterste_datum:
         raise RegelFout("De nieuwe datum na uitstel ligt niet na de uiterste antwoorddatum.", veld="uitstel_tot")
-    if v.antwoord_id and v.antwoord.status != "definitief":
+    if v.antwoord is not None and v.antwoord.status != "definitief":
         raise RegelFout("Het antwoorddocument is nog een concept; maak het eerst definitief.", veld="antwoord")
 
 

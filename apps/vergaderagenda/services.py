@@ -188,11 +188,14 @@ def agendapunt_bijwerken(
     door=None,
 ) -> Agendapunt:
     with transaction.atomic():
-        oud_voorstel, oud_nummer, oud_automatisch = (
+        oud = (
             Agendapunt.objects.filter(pk=agendapunt.pk)
             .values_list("raadsvoorstel_id", "volgnummer", "volgnummer_automatisch")
             .first()
         )
+        if oud is None:
+            raise RegelFout("Dit agendapunt bestaat niet meer.")
+        oud_voorstel, oud_nummer, oud_automatisch = oud
         velden_zetten(agendapunt, velden, toegestaan=AGENDAPUNT_VELDEN)
         _tijden_controleren(agendapunt, "het agendapunt")
         if agendapunt.raadsvoorstel_id != oud_voorstel:

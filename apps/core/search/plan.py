@@ -6,6 +6,7 @@ import datetime
 import logging
 import math
 import re
+from typing import Any
 
 from django.db import connection
 
@@ -283,7 +284,7 @@ TITEL_WANDELEN_VANAF = 0.01
 
 def titel_kandidaten_postgres(
     *, vraag: Zoekvraag, zichtbaar: list[str], soort: str | None, jaar: int | None
-) -> list[tuple[int, object, float]]:
+) -> list[tuple[int, datetime.date | None, float]]:
     """(id, datum, rang) of the newest TITEL_KANDIDATEN documents whose zaaknummer or title holds every term,
     however old: the most relevant documents of all years. Through the small stored `titelvector` (migration
     core 0005): its GIN index for a rare word, the date index for a common one (the same choice as for the
@@ -296,7 +297,7 @@ def titel_kandidaten_postgres(
 
     tabel = connection.ops.quote_name(Zoekdocument._meta.db_table)
     tsquery = tsquery_tekst(vraag)
-    filters, params = "", []
+    filters, params = "", []  # type: tuple[str, list[Any]]
     if soort:
         filters += " AND soort = %s"
         params.append(soort)
@@ -315,7 +316,7 @@ def titel_kandidaten_postgres(
                 f"ORDER BY datum DESC, id DESC LIMIT {TITEL_KANDIDATEN})"
                 for _ in zichtbaar
             )
-            binnen_params = [x for waarde in zichtbaar for x in (waarde, *params, tsquery)]
+            binnen_params: list[Any] = [x for waarde in zichtbaar for x in (waarde, *params, tsquery)]
             binnen = f"SELECT * FROM ({delen}) deel ORDER BY datum DESC NULLS FIRST, id DESC LIMIT {TITEL_KANDIDATEN}"
         else:
             binnen = (
