@@ -83,16 +83,16 @@ MARKERS = {
     "goudvink": GRIFFIE,  # concept ingekomen stuk
     "zwartkop": GRIFFIE,  # the name of a private sender of a published, public ingekomen stuk
     "dorpsweg": GRIFFIE,  # ... and the address
-    "sijs": ALLEN,  # published item of the lange termijnagenda
-    "keep": GRIFFIE,  # concept item of the lange termijnagenda
+    "staartmees": ALLEN,  # published item of the lange termijnagenda
+    "kwikstaart": GRIFFIE,  # concept item of the lange termijnagenda
     "tapuit": ALLEN,  # stand van zaken of a public aangenomen motie
     # Moties and amendementen
     "tureluur": ALLEN,  # public motie with a published stemming
     "lepelaar": ALLEN,  # public amendement
     "kraanvogel": BESLOTEN,  # vertrouwelijke motie in a public meeting
-    "wulp": BESLOTEN,  # motie in the besloten meeting
+    "wulpenveld": BESLOTEN,  # motie in the besloten meeting
     "patrijs": GRIFFIE,  # concept motie
-    "fuut": ALLEN,  # public motie (ingediend, with a published stemming)
+    "futenpaar": ALLEN,  # public motie (ingediend, with a published stemming)
     "nachtzwaluw": BESLOTEN,  # vertrouwelijke motie
     "zanglijster": GRIFFIE,  # concept motie
     "roodborst": GRIFFIE,  # concept amendement
@@ -178,8 +178,8 @@ def wereld(db):
         gepubliceerd=True,
         lijst=punt,  # on the public meeting's "Lijst ingekomen stukken"
     )
-    LangetermijnItemFactory(titel="Nota sijs vogelproef", gepubliceerd=True)
-    LangetermijnItemFactory(titel="Nota keep vogelproef")
+    LangetermijnItemFactory(titel="Nota staartmees vogelproef", gepubliceerd=True)
+    LangetermijnItemFactory(titel="Nota kwikstaart vogelproef")
     StandVanZakenFactory(
         opvolging__motie__vergadering=openbaar,
         opvolging__motie__titel="Motie vogelproef",
@@ -199,7 +199,7 @@ def wereld(db):
         vertrouwelijk=True,
         indieners=leden[:1],
     )
-    MotieFactory(vergadering=besloten_vergadering, titel="Motie wulp vogelproef", indieners=leden[:1])
+    MotieFactory(vergadering=besloten_vergadering, titel="Motie wulpenveld vogelproef", indieners=leden[:1])
     MotieFactory(
         vergadering=openbaar, agendapunt=punt, titel="Motie patrijs vogelproef", concept=True, indieners=leden[:1]
     )
@@ -217,7 +217,7 @@ def wereld(db):
     fractie = FractieFactory(naam="Fractie Proef", slug="fractie-proef", gremium=raad)
     lid = RaadslidFactory(gremium=raad, fractie=fractie, persoon__naam="Lid Proef", persoon__slug="lid-proef")
     moties = [
-        MotieFactory(vergadering=openbaar, titel="Motie fuut vogelproef", indieners=[lid]),
+        MotieFactory(vergadering=openbaar, titel="Motie futenpaar vogelproef", indieners=[lid]),
         MotieFactory(vergadering=openbaar, titel="Motie nachtzwaluw vogelproef", vertrouwelijk=True, indieners=[lid]),
         MotieFactory(vergadering=openbaar, titel="Motie zanglijster vogelproef", concept=True, indieners=[lid]),
     ]
@@ -675,9 +675,9 @@ def test_motie_pdf_only_for_those_who_may_see_the_motie(client, wereld, rol):
     verwacht = {
         "tureluur": 200,
         "kraanvogel": 200 if rol != "publiek" else 404,
-        "wulp": 200 if rol != "publiek" else 404,
+        "wulpenveld": 200 if rol != "publiek" else 404,
         "patrijs": 200 if rol == "griffie" else 404,
-        "fuut": 200,
+        "futenpaar": 200,
         "nachtzwaluw": 200 if rol != "publiek" else 404,
         "zanglijster": 200 if rol == "griffie" else 404,
     }

@@ -67,11 +67,11 @@ INFORMATIEOBJECT_VELDEN = INFORMATIEOBJECT_VERPLICHT | {
     "gerelateerdinformatieobject",
 }
 # Extras beyond the spec (the schemas allow additional properties): the last-changed moment for incremental
-# harvesting, and the direct link to an informatieobject's file.
+# harvesting, the direct link to an informatieobject's file, and a motie's type (ORI 2.0's MotieType).
 EXTRA_VELDEN = {"gewijzigd_op"}
 VERGADERING_VELDEN |= EXTRA_VELDEN
 AGENDAPUNT_VELDEN |= EXTRA_VELDEN
-INFORMATIEOBJECT_VELDEN |= EXTRA_VELDEN | {"bestandslink"}
+INFORMATIEOBJECT_VELDEN |= EXTRA_VELDEN | {"bestandslink", "motietype"}
 LIJST_VELDEN = {"count", "next", "previous", "results"}  # next/previous/results from the spec, count as DRF adds
 FOUT_VELDEN = {"titel", "status", "detail"}
 
