@@ -34,7 +34,7 @@ from apps.raadsvoorstellen.models import Beslispunt, Raadsvoorstel
 from apps.vergaderagenda.models import Agendapunt, Vergadering
 
 from .moties import fracties_schrijven, moties_genereren
-from .registers import registers_genereren
+from .registers import REGISTER_SOORTEN, registers_genereren
 from .tekst import ACTIES, DOMEINEN, FRACTIES, OBJECTEN, Tekstbank
 from .zoekindex import zoekindex_bulk
 
@@ -1002,6 +1002,8 @@ class Generator:
                 "agendapunt": self.eerste_id[Agendapunt],
             }
             zoekindex_bulk(vanaf=vanaf, uitvoer=self.uitvoer)
+            # The registers (tens of thousands of rows at city scale) through their own builders.
+            search.zoekindex_herbouwen(soorten=REGISTER_SOORTEN)
         else:
             search.zoekindex_herbouwen()  # small sizes only (tests): row by row through the builders
 

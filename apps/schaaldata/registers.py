@@ -30,6 +30,8 @@ from apps.registers.models import (
 from apps.registers.termijnen import termijn_einde
 from apps.vergaderagenda.models import Vergadering
 
+# The search documents of the registers (apps/registers/search.py), built after the bulk index.
+REGISTER_SOORTEN = ("toezegging", "motieopvolging", "ingekomen_stuk", "schriftelijke_vraag", "langetermijn")
 PER_JAAR = {"toezeggingen": 60, "ingekomen_stukken": 250, "schriftelijke_vragen": 45, "langetermijn": 35}
 STUK = 2000
 ONDERWERPEN = [

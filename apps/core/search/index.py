@@ -82,8 +82,9 @@ def zoekindex_verwijderen(obj) -> None:
     Zoekdocument.objects.filter(soort=bron.soort, object_id=obj.pk).delete()
 
 
-def zoekindex_herbouwen(*, voortgang: Callable | None = None) -> dict[str, int]:
-    """Rebuild the whole index from the registered sources. Returns documents per soort.
+def zoekindex_herbouwen(*, voortgang: Callable | None = None, soorten: Iterable[str] | None = None) -> dict[str, int]:
+    """Rebuild the whole index from the registered sources (or only those of `soorten`). Returns documents per
+    soort.
 
     Works in chunks (upsert + one vector update per chunk) and removes documents whose
     record is gone or no longer indexable. `voortgang(aantal)` is called after each chunk.
@@ -91,8 +92,11 @@ def zoekindex_herbouwen(*, voortgang: Callable | None = None) -> dict[str, int]:
     from apps.core.models import Zoekdocument
 
     resultaat = {}
+    gevraagd = set(soorten) if soorten is not None else None
     for bron in alle_bronnen():
         if not (bron.soort and bron.bouwer and bron.queryset):
+            continue
+        if gevraagd is not None and bron.soort not in gevraagd:
             continue
         gezien: set[int] = set()
         stuk: list[Zoekdocument] = []
