@@ -15,10 +15,8 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def standaard_pad(naam: str) -> Path:
-    """A file of the shared standards: STANDAARDEN_MAP, or shared/standards beside the repository (a clone
-    next to shared/, or a worktree one level deeper)."""
-    mappen = [os.environ.get("STANDAARDEN_MAP"), REPO.parent / "shared" / "standards"]
-    mappen.append(REPO.parent.parent / "shared" / "standards")
+    """A file of the standards: STANDAARDEN_MAP, else the copies in tests/standaarden (see its README)."""
+    mappen = [os.environ.get("STANDAARDEN_MAP"), REPO / "tests" / "standaarden"]
     for map_ in filter(None, mappen):
         if (Path(map_) / naam).exists():
             return Path(map_) / naam

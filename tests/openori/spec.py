@@ -1,6 +1,6 @@
 """What the mini-ORI spec (VNG/KOOP, 1.0.0) says about the shapes, written out: PyYAML is not installed.
 
-Taken from /work/shared/standards/mini-ori-api-1.0.0.yaml, components.schemas: the required fields and every
+Taken from tests/standaarden/mini-ori-api-1.0.0.yaml, components.schemas: the required fields and every
 property each schema defines (InformatieObject requires `pid` without defining it as a property).
 """
 
