@@ -18,9 +18,41 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.fouten import VastgelegdFout
 from apps.core.models import Fractie, Persoon, PubliekRecord, Rol, VersionedModel, Vertrouwelijkheid
 
-from .query import AmendementQuerySet, BesluitenlijstQuerySet, MotieQuerySet, StemmingQuerySet
+from .query import (
+    VAST_MELDING,
+    AanwezigheidQuerySet,
+    AmendementQuerySet,
+    BesluitenlijstQuerySet,
+    MotieQuerySet,
+    StemmingQuerySet,
+    StemQuerySet,
+)
+
+
+class VastModel(models.Model):
+    """save() and delete() refuse a stored row its queryset's `vast` names (published, or what a published stemming
+    rests on): the guard below the services, forms and admin, on every database."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self._is_vast():
+            raise VastgelegdFout(VAST_MELDING)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self._is_vast():
+            raise VastgelegdFout(VAST_MELDING)
+        return super().delete(*args, **kwargs)
+
+    def _is_vast(self) -> bool:
+        if self.pk is None or self._state.adding:
+            return False
+        return type(self)._default_manager.filter(pk=self.pk).heeft_vaste()
 
 
 class Indieningsstatus(models.TextChoices):
@@ -253,7 +285,7 @@ class Indiener(models.Model):
         return f"{self.persoon} ({self.fractie})" if self.fractie_id else str(self.persoon)
 
 
-class Aanwezigheid(models.Model):
+class Aanwezigheid(VastModel):
     """One row of a meeting's presence list: a member of the gremium at that date, present or absent."""
 
     vergadering = models.ForeignKey(
@@ -282,6 +314,8 @@ class Aanwezigheid(models.Model):
     )
     aanwezig = models.BooleanField(_("aanwezig"), default=True)
 
+    objects = AanwezigheidQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("aanwezigheid")
         verbose_name_plural = _("presentielijst")
@@ -298,7 +332,7 @@ class Aanwezigheid(models.Model):
         return f"{self.persoon} — {'aanwezig' if self.aanwezig else 'afwezig'}"
 
 
-class Stemming(PubliekRecord):
+class Stemming(VastModel, PubliekRecord):
     """One vote of the meeting on a voorstel, a motie or an amendement, in the order taken."""
 
     class Soort(models.TextChoices):
@@ -421,7 +455,7 @@ class Stemming(PubliekRecord):
         return stuk.titel if stuk else ""
 
 
-class Stem(models.Model):
+class Stem(VastModel):
     """One present member's choice in one stemming (ORI Stem, ORI-A neemtDeelAanStemming).
 
     `persoon` and `fractie` repeat what the presence row says (the database checks that they agree), so the
@@ -444,6 +478,8 @@ class Stem(models.Model):
     )
     keuze = models.CharField(_("keuze"), max_length=10, choices=Keuze.choices)
 
+    objects = StemQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("stem")
         verbose_name_plural = _("stemmen")
@@ -461,12 +497,18 @@ class Stem(models.Model):
     def __str__(self):
         return f"{self.persoon}: {self.get_keuze_display()}"
 
+    def save(self, *args, **kwargs):
+        # no vote joins a published stemming either (its own rows are refused by VastModel)
+        if self.pk is None and Stemming.objects.filter(pk=self.stemming_id, status="gepubliceerd").exists():
+            raise VastgelegdFout(VAST_MELDING)
+        super().save(*args, **kwargs)
+
 
 def besluitenlijst_pad(instance, filename):
     return f"besluitenlijsten/{instance.vergadering.datum:%Y-%m-%d}-v{instance.versie}-{instance.uuid.hex[:8]}.pdf"
 
 
-class Besluitenlijst(PubliekRecord):
+class Besluitenlijst(VastModel, PubliekRecord):
     """The published list of every outcome of a meeting, with its stored PDF/A. Permanent once published."""
 
     class Status(models.TextChoices):

@@ -12,7 +12,43 @@ item are public; the meeting's rule lives once, in `_openbare_vergadering`.
 from django.db import models
 from django.db.models import Q
 
+from apps.core.fouten import VastgelegdFout
 from apps.core.permissions import GRIFFIE, RAADSLID, rol_van
+
+VAST_MELDING = (
+    "Dit is gepubliceerd (een stemming, haar stemmen, de presentielijst waarop zij rust of een besluitenlijst) en "
+    "kan niet meer worden gewijzigd. Een correctie is een rectificatie: een nieuwe versie."
+)
+
+
+class VastQuerySet(models.QuerySet):
+    """update() and delete() refuse rows a published stemming or besluitenlijst states, on every database
+    (bulk_update() goes through update()); on PostgreSQL the triggers of migration moties/0002 stay the last line.
+    `vast` names those rows."""
+
+    vast = Q(pk__in=[])
+
+    def heeft_vaste(self) -> bool:
+        return self.filter(self.vast).exists()
+
+    def update(self, **kwargs):
+        if self.heeft_vaste():
+            raise VastgelegdFout(VAST_MELDING)
+        return super().update(**kwargs)
+
+    def delete(self):
+        if self.heeft_vaste():
+            raise VastgelegdFout(VAST_MELDING)
+        return super().delete()
+
+
+class AanwezigheidQuerySet(VastQuerySet):
+    # The presence list of a meeting is fixed once one of its stemmingen is published.
+    vast = Q(vergadering__stemmingen__status="gepubliceerd")
+
+
+class StemQuerySet(VastQuerySet):
+    vast = Q(stemming__status="gepubliceerd")
 
 
 def _openbare_vergadering(pad: str = "") -> Q:
@@ -48,7 +84,9 @@ class AmendementQuerySet(IngediendQuerySet):
         return super().openbaar().filter(raadsvoorstel__vertrouwelijkheid="openbaar")
 
 
-class StemmingQuerySet(models.QuerySet):
+class StemmingQuerySet(VastQuerySet):
+    vast = Q(status="gepubliceerd")
+
     def gepubliceerd(self):
         return self.filter(status="gepubliceerd")
 
@@ -73,7 +111,9 @@ class StemmingQuerySet(models.QuerySet):
         return self.exclude(vervangen_door__status="gepubliceerd")
 
 
-class BesluitenlijstQuerySet(models.QuerySet):
+class BesluitenlijstQuerySet(VastQuerySet):
+    vast = Q(status="gepubliceerd")
+
     def gepubliceerd(self):
         return self.filter(status="gepubliceerd")
 

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.db import IntegrityError, connection, transaction
 
+from apps.core.fouten import VastgelegdFout
 from apps.core.services import RegelFout
 from apps.moties import selectors, services
 from apps.moties.models import Aanwezigheid, Motie, Stem, Stemming
@@ -375,14 +376,49 @@ def test_published_stemming_is_refused_by_the_services(raad, gepubliceerde_stemm
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the triggers that keep published data are PostgreSQL's")
 def test_published_stemming_is_refused_by_the_database(raad, gepubliceerde_stemming):
-    with pytest.raises(IntegrityError), transaction.atomic():
-        Stemming.objects.filter(pk=gepubliceerde_stemming.pk).update(uitslag="verworpen")
-    with pytest.raises(IntegrityError), transaction.atomic():
-        Stem.objects.filter(stemming=gepubliceerde_stemming).update(keuze="tegen")
-    with pytest.raises(IntegrityError), transaction.atomic():
-        Stem.objects.filter(stemming=gepubliceerde_stemming).delete()
-    with pytest.raises(IntegrityError), transaction.atomic():
-        Aanwezigheid.objects.filter(vergadering=raad["vergadering"]).update(aanwezig=False)
+    """Raw SQL, past every guard of the ORM: the triggers refuse."""
+    with connection.cursor() as cursor:
+        for sql, params in [
+            ("UPDATE moties_stemming SET uitslag = 'verworpen' WHERE id = %s", [gepubliceerde_stemming.pk]),
+            ("UPDATE moties_stem SET keuze = 'tegen' WHERE stemming_id = %s", [gepubliceerde_stemming.pk]),
+            ("DELETE FROM moties_stem WHERE stemming_id = %s", [gepubliceerde_stemming.pk]),
+            ("UPDATE moties_aanwezigheid SET aanwezig = false WHERE vergadering_id = %s", [raad["vergadering"].pk]),
+        ]:
+            with pytest.raises(IntegrityError), transaction.atomic():
+                cursor.execute(sql, params)
+
+
+def test_published_stemming_is_refused_by_the_models_on_every_database(raad, gepubliceerde_stemming):
+    """The ORM's routes (querysets, bulk_update, save, delete) refuse on SQLite as on PostgreSQL."""
+    stem = gepubliceerde_stemming.stemmen.first()
+    aanwezig = Aanwezigheid.objects.filter(vergadering=raad["vergadering"]).first()
+    pogingen = [
+        lambda: Stemming.objects.filter(pk=gepubliceerde_stemming.pk).update(uitslag="verworpen"),
+        lambda: Stem.objects.filter(stemming=gepubliceerde_stemming).update(keuze="tegen"),
+        lambda: Stem.objects.filter(stemming=gepubliceerde_stemming).delete(),
+        lambda: Aanwezigheid.objects.filter(vergadering=raad["vergadering"]).update(aanwezig=False),
+        lambda: Stem.objects.bulk_update([stem], ["keuze"]),
+        lambda: Stemming.objects.get(pk=gepubliceerde_stemming.pk).delete(),
+        lambda: Stem.objects.create(
+            stemming=gepubliceerde_stemming, aanwezigheid=stem.aanwezigheid, persoon=stem.persoon, keuze="tegen"
+        ),
+    ]
+
+    def stemming_opslaan():
+        vers = Stemming.objects.get(pk=gepubliceerde_stemming.pk)
+        vers.uitslag = "verworpen"
+        vers.save()
+
+    def aanwezigheid_opslaan():
+        aanwezig.aanwezig = not aanwezig.aanwezig
+        aanwezig.save()
+
+    for poging in [*pogingen, stemming_opslaan, aanwezigheid_opslaan]:
+        with pytest.raises(VastgelegdFout, match="rectificatie"), transaction.atomic():
+            poging()
+    gepubliceerde_stemming.refresh_from_db()
+    assert gepubliceerde_stemming.uitslag != "verworpen"
+    assert gepubliceerde_stemming.stemmen.count() == 19
 
 
 def test_rectificatie_is_a_new_version_that_supersedes_once_published(raad, gepubliceerde_stemming):
