@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The Debian packages the portal needs beside its Python requirements, installed when missing.
-#   scripts/systeempakketten.sh run    WeasyPrint's Pango and a font (PDF raadsbesluiten), python3-venv
+#   scripts/systeempakketten.sh run    WeasyPrint's Pango, HarfBuzz's subsetter and a font (PDF raadsbesluiten),
+#                                      python3-venv
 #   scripts/systeempakketten.sh test   the same, plus Chromium (browser tests) and PostgreSQL (a throwaway
 #                                      cluster when no server answers on localhost:5432) and Redis (the
 #                                      shared-cache tests)
@@ -11,6 +12,9 @@ doel=${1:-run}
 need=()
 ldconfig -p 2>/dev/null | grep -q libpango-1.0 || need+=(libpango-1.0-0 libpangoft2-1.0-0)
 fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
+# HarfBuzz's subsetter: WeasyPrint's font subsets without it (fontTools) differ between two renders of the same
+# besluit, so a re-rendered raadsbesluit would never match its recorded checksum.
+ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset || need+=(libharfbuzz-subset0)
 python3 -c 'import ensurepip' >/dev/null 2>&1 || need+=(python3-venv)
 if [ "$doel" = test ]; then
   [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || need+=(chromium)
