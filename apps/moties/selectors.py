@@ -160,19 +160,23 @@ def _stemmingen_qs(user):
 
 
 def uitslagen_van_qs(qs) -> list[Uitslag]:
-    """The results of the stemmingen of `qs` (ordered), in exactly three queries whatever they hold: the
-    stemmingen, their votes and the presence lists of their meetings (subqueries, so also when empty)."""
+    """The results of the stemmingen of `qs` (ordered), in at most three queries whatever they hold: the
+    stemmingen, then their votes and the presence lists of their meetings by the ids just read (none when there
+    are no stemmingen). By ids, not by a subquery of `qs`: PostgreSQL turned that subquery into a hash semi join
+    over every vote (200 ms at 400,000 votes) and planned the stemmingen's joins a second time."""
     stemmingen = list(qs)
     per_stemming: dict[int, list] = {}
+    per_vergadering: dict[int, list] = {}
+    if not stemmingen:
+        return []
     for stem in (
-        Stem.objects.filter(stemming__in=qs.order_by().values("pk"))
+        Stem.objects.filter(stemming_id__in=[s.pk for s in stemmingen])
         .select_related("persoon", "fractie")
         .order_by("persoon__naam")
     ):
         per_stemming.setdefault(stem.stemming_id, []).append(stem)
-    per_vergadering: dict[int, list] = {}
     for a in (
-        Aanwezigheid.objects.filter(vergadering__in=qs.order_by().values("vergadering_id"))
+        Aanwezigheid.objects.filter(vergadering_id__in={s.vergadering_id for s in stemmingen})
         .select_related("persoon", "fractie")
         .order_by("persoon__naam")
     ):
