@@ -44,5 +44,16 @@ def demo_data(db):
 
 
 @pytest.fixture(autouse=True)
+def _verse_proceskopieen():
+    """What a process keeps per cache generation (page keys, filter options) starts empty in every test: a test's
+    rolled-back writes let the next one start at the same generation number."""
+    from apps.core import paginering, widgets
+    from apps.paginacache import fragmenten
+
+    for bewaard in (paginering._in_proces, widgets._opties, widgets._genormaliseerd, fragmenten._bewaard):
+        bewaard.clear()
+
+
+@pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from apps.core.models import Gremium, Onderwerp, Persoon
 from apps.core.search import zoek_object_ids
-from apps.core.widgets import SnelleSelect
+from apps.core.widgets import SnelleSelect, vaste_keuzes
 from apps.raadsvoorstellen.models import Raadsvoorstel
 from apps.vergaderagenda.models import Vergadering
 
@@ -113,9 +113,8 @@ class BesluitFilter(django_filters.FilterSet):
         that rendering the form runs no query; a chosen value is still looked up when the filter is applied."""
         super().__init__(*args, **kwargs)
         for naam, opties in (keuzes or {}).items():
-            veld = self.form.fields[naam]
-            # the plain ChoiceField setter: django-filter's own would wrap the list in a queryset iterator
-            forms.ChoiceField.choices.fset(veld, [("", veld.empty_label), *opties])
+            # not django-filter's choices setter, which would wrap the list in a queryset iterator
+            vaste_keuzes(self.form.fields[naam], f"besluiten:{naam}", opties)
 
     # Filters on the meeting (jaar, van, tot, gremium) are combined into one condition on the meetings, applied
     # as a list of their ids (one small indexed query) when it is short: through a join PostgreSQL walked the

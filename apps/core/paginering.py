@@ -34,6 +34,10 @@ TELGRENS = 1000
 #: Pages whose rows start within the first OFFSETGRENS rows are read with OFFSET (cheap that close to the
 #: start, and no page keys are needed); pages beyond through their key.
 OFFSETGRENS = 250
+#: Page keys kept in this process for the cache generation (by cache key; the key holds the generation), besides
+#: the shared cache: unpickling 4,000 keys on every request cost more than reading one page.
+IN_PROCES_MAX = 64
+_in_proces: dict[str, tuple[list[tuple], int]] = {}
 
 
 def _getal(n: int) -> str:
@@ -106,6 +110,7 @@ class SleutelPaginator:
         self.cache_sleutel = cache_sleutel
         self.altijd_grenzen = altijd_grenzen
         self._grenzen: list[tuple] | None = None
+        self._laatste = 0
         self._telling: Telling | None = None
 
     # --- the first key of every page ------------------------------------------------------------------------
@@ -120,11 +125,12 @@ class SleutelPaginator:
         return f"paginagrenzen:{self.cache_sleutel}:{cache_versie()}:{self.per_page}:{vingerafdruk}"
 
     def grenzen(self) -> list[tuple]:
-        """The sort key of the first row of each page, in page order (one pass over the list's index)."""
+        """The sort key of the first row of each page, in page order (one pass over the list's index), and the
+        number of rows on the last page; kept in the cache and, for the generation, in this process."""
         if self._grenzen is None:
             sleutel = self._sleutel()
-            grenzen = cache.get(sleutel) if sleutel else None
-            if grenzen is None:
+            bewaard = (_in_proces.get(sleutel) or cache.get(sleutel)) if sleutel else None
+            if bewaard is None:
                 # the window is filtered in the database: only one row per page comes back
                 rijen = (
                     self.qs.annotate(_rij=Window(RowNumber(), order_by=[F(v).desc() for v in self.velden]))
@@ -133,9 +139,15 @@ class SleutelPaginator:
                     .values_list(*self.velden)
                 )
                 grenzen = [tuple(r) for r in rijen]
+                laatste = self._vanaf(grenzen[-1]).count() if grenzen else 0
+                bewaard = (grenzen, laatste)
                 if sleutel:
-                    cache.set(sleutel, grenzen, settings.FRAGMENTCACHE_SECONDEN)
-            self._grenzen = grenzen
+                    cache.set(sleutel, bewaard, settings.FRAGMENTCACHE_SECONDEN)
+            if sleutel:
+                if len(_in_proces) >= IN_PROCES_MAX:
+                    _in_proces.clear()
+                _in_proces[sleutel] = bewaard
+            self._grenzen, self._laatste = bewaard
         return self._grenzen
 
     # --- counting ---------------------------------------------------------------------------------------------
@@ -161,8 +173,8 @@ class SleutelPaginator:
         grenzen = self.grenzen()
         if not grenzen:
             return 0
-        # the rows of the last page: those from its first key on
-        return (len(grenzen) - 1) * self.per_page + self._vanaf(grenzen[-1]).count()
+        # the full pages before the last one, and the rows of the last page (counted with the keys)
+        return (len(grenzen) - 1) * self.per_page + self._laatste
 
     @property
     def count(self) -> int:

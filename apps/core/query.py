@@ -58,3 +58,18 @@ class OnderwerpQuerySet(models.QuerySet):
 
 class ZaakQuerySet(VastgelegdQuerySet):
     pass
+
+
+def zonder_lange_teksten(qs, *paden: str):
+    """`qs` without the long text columns (TextField, JSONField) of the models it joins at `paden` (paths of its
+    select_related, "" for its own model): for lists that show titles. Fewer columns are cheaper for PostgreSQL
+    to send and, above all, for Django to compile and build (about 30 µs a column here)."""
+    uit = []
+    for pad in paden:
+        model = qs.model
+        for deel in filter(None, pad.split("__")):
+            model = model._meta.get_field(deel).related_model
+        for veld in model._meta.concrete_fields:
+            if isinstance(veld, models.TextField | models.JSONField):
+                uit.append(f"{pad}__{veld.name}" if pad else veld.name)
+    return qs.defer(*uit)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch, Q
 
 from apps.core.models import Fractie, Persoon, Rol
+from apps.core.query import zonder_lange_teksten
 from apps.raadsvoorstellen.models import Beslispunt, Raadsvoorstel
 from apps.vergaderagenda.models import Agendapunt, Vergadering
 
@@ -144,7 +145,7 @@ def _stemmen_prefetch():
 
 
 def _stemmingen_qs(user):
-    return (
+    qs = (
         Stemming.objects.zichtbaar_voor(user)
         .geldend()
         .select_related(
@@ -157,6 +158,8 @@ def _stemmingen_qs(user):
             "amendement__hoofdamendement",
         )
     )
+    # a stemming shows the title of what was voted on, never its text sections
+    return zonder_lange_teksten(qs, "vergadering", "agendapunt", "raadsvoorstel", "motie", "amendement")
 
 
 def uitslagen_van_qs(qs) -> list[Uitslag]:
