@@ -13,7 +13,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import CharField, Prefetch, Q, Value, prefetch_related_objects
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -24,6 +24,8 @@ from apps.memos.models import Memo, MemoBehandeling
 from apps.moties.models import Amendement, Motie
 from apps.paginacache.fragmenten import per_generatie
 from apps.raadsvoorstellen.models import Raadsvoorstel
+from apps.registers.selectors import als_soort_en_id
+from apps.registers.selectors import tijdlijn_delen as register_delen
 from apps.registers.selectors import tijdlijn_stappen as register_stappen
 from apps.vergaderagenda.models import Agendapunt, Vergadering
 
@@ -107,34 +109,37 @@ def _agenda_url(datum: datetime.date) -> str:
 
 
 def _stappen(
-    *, user, zaak_ids: list[int], onderwerp_ids: list[int], vandaag: datetime.date, toon_zaaknummer: bool
+    *, user, zaken: list[Zaak], onderwerp_ids: list[int], vandaag: datetime.date, toon_zaaknummer: bool
 ) -> Tijdlijn:
+    # Each query reads only the columns its steps (and the zaak page's summary) show, and joins no zaak: the
+    # zaaknummers are known (wide rows of long texts were most of the time of these small queries).
+    zaaknummers = {z.pk: z.zaaknummer for z in zaken}
+    zaak_ids = list(zaaknummers)
     stappen: list[TijdlijnStap] = []
     zichtbare_zaak_ids: set[int] = set()
 
     # Memo's of the zaken or with the onderwerpen, with their route.
-    memo_filter = Q(zaak_id__in=zaak_ids)
+    zichtbare_memos = Memo.objects.zichtbaar_voor(user).only("zaak_id", "datum", "soort", "betreft", "van", "aan")
+    memo_qs = zichtbare_memos.filter(zaak_id__in=zaak_ids).order_by()
     if onderwerp_ids:
-        # the newest MAX_LOSSE_MEMOS memo's of the onderwerpen without a zaak, as literals (an OR with a subquery
-        # made PostgreSQL read every memo: 550 ms at 187,000)
+        # and the newest MAX_LOSSE_MEMOS memo's of the onderwerpen without a zaak, in one UNION query (an OR with
+        # this subquery made PostgreSQL read every memo: 550 ms at 187,000)
         losse = (
             Memo.onderwerpen.through.objects.filter(onderwerp_id__in=onderwerp_ids, memo__zaak__isnull=True)
             .order_by("-memo__datum", "-memo_id")
             .values_list("memo_id", flat=True)
         )
-        memo_filter |= Q(pk__in=list(losse[:MAX_LOSSE_MEMOS]))
-    memos = list(
-        Memo.objects.zichtbaar_voor(user)
-        .filter(memo_filter)
-        .select_related("zaak")
-        .prefetch_related(
-            Prefetch(
-                "route",
-                queryset=MemoBehandeling.objects.select_related("gremium")
-                .filter(datum__isnull=False)
-                .order_by("volgorde"),
-            )
-        )
+        memo_qs = memo_qs.union(zichtbare_memos.filter(pk__in=losse[:MAX_LOSSE_MEMOS]).order_by())
+    memos = list(memo_qs.order_by("-datum", "-id"))
+    prefetch_related_objects(
+        memos,
+        Prefetch(
+            "route",
+            queryset=MemoBehandeling.objects.select_related("gremium")
+            .filter(datum__isnull=False)
+            .only("memo_id", "datum", "omschrijving", "gremium__naam")
+            .order_by("volgorde"),
+        ),
     )
     for memo in memos:
         if memo.zaak_id:
@@ -147,7 +152,7 @@ def _stappen(
                 titel=memo.betreft,
                 omschrijving=f"Van {memo.van} aan {memo.aan}.",
                 gepland=memo.datum > vandaag,
-                zaaknummer=memo.zaak.zaaknummer if memo.zaak_id else "",
+                zaaknummer=zaaknummers.get(memo.zaak_id, ""),
             )
         )
         for stop in memo.route.all():
@@ -159,7 +164,7 @@ def _stappen(
                     titel=stop.gremium.naam,
                     omschrijving=" ".join(filter(None, [stop.omschrijving, f"Bespreking van ‘{memo.betreft}’."])),
                     gepland=stop.datum > vandaag,
-                    zaaknummer=memo.zaak.zaaknummer if memo.zaak_id else "",
+                    zaaknummer=zaaknummers.get(memo.zaak_id, ""),
                 )
             )
 
@@ -167,27 +172,37 @@ def _stappen(
     raadsvoorstellen = list(
         Raadsvoorstel.objects.zichtbaar_voor(user)
         .filter(zaak_id__in=zaak_ids)
-        .select_related("zaak", "portefeuillehouder")
+        .select_related("portefeuillehouder")
+        .only(
+            "zaak_id",
+            "titel",
+            "status",
+            "vertrouwelijkheid",
+            "college_besluitdatum",
+            "datum_raadsvergadering",
+            "portefeuillehouder__naam",
+        )
         .order_by("college_besluitdatum", "id")
     )
     for voorstel in raadsvoorstellen:
         zichtbare_zaak_ids.add(voorstel.zaak_id)
+        zaaknummer = zaaknummers[voorstel.zaak_id]
         if voorstel.college_besluitdatum:
             stappen.append(
                 TijdlijnStap(
                     datum=voorstel.college_besluitdatum,
                     soort="collegebesluit",
                     label="Collegebesluit",
-                    titel=f"Het college legt het raadsvoorstel {voorstel.zaak.zaaknummer} aan de raad voor",
+                    titel=f"Het college legt het raadsvoorstel {zaaknummer} aan de raad voor",
                     omschrijving=voorstel.titel
                     + (
                         f" Portefeuillehouder: {voorstel.portefeuillehouder.naam}."
                         if voorstel.portefeuillehouder_id
                         else ""
                     ),
-                    url=_url("portaal:zaak", zaaknummer=voorstel.zaak.zaaknummer) if toon_zaaknummer else None,
+                    url=_url("portaal:zaak", zaaknummer=zaaknummer) if toon_zaaknummer else None,
                     gepland=voorstel.college_besluitdatum > vandaag,
-                    zaaknummer=voorstel.zaak.zaaknummer,
+                    zaaknummer=zaaknummer,
                 )
             )
 
@@ -212,7 +227,24 @@ def _stappen(
     # Sorted here, not in SQL: with ORDER BY on the meeting's date PostgreSQL walked every meeting in date order
     # and tested its items (60 ms at 100,000 besluiten); without it, it ORs the three indexes (a few ms).
     punten = sorted(
-        Agendapunt.objects.zichtbaar_voor(user).filter(punt_filter).select_related("vergadering__gremium").order_by(),
+        Agendapunt.objects.zichtbaar_voor(user)
+        .filter(punt_filter)
+        .select_related("vergadering__gremium")
+        .only(
+            "uuid",
+            "zaak_id",
+            "volgorde",
+            "volgnummer",
+            "titel",
+            "behandeling",
+            "vergadering__datum",
+            "vergadering__aanvang",
+            "vergadering__soort",
+            "vergadering__titel",
+            "vergadering__status",
+            "vergadering__gremium__naam",
+        )
+        .order_by(),
         key=lambda p: (
             p.vergadering.datum,
             p.vergadering.aanvang is not None,  # NULLS LAST, as PostgreSQL's ascending order
@@ -248,13 +280,25 @@ def _stappen(
     besluiten = list(
         Besluit.objects.zichtbaar_voor(user)
         .filter(zaak_id__in=zaak_ids)
-        .select_related("zaak", "vergadering")
+        .select_related("vergadering")
+        .only(
+            "zaak_id",
+            "versie",
+            "vervangt_id",
+            "status",
+            "uitkomst",
+            "titel",
+            "vastgesteld_op",
+            "gepubliceerd_op",
+            "rectificatie_reden",
+            "vergadering__datum",
+        )
         .order_by("zaak_id", "versie", "id")
     )
     besloten_zaken = set()
     for besluit in besluiten:
         zichtbare_zaak_ids.add(besluit.zaak_id)
-        zaaknummer = besluit.zaak.zaaknummer
+        zaaknummer = zaaknummers[besluit.zaak_id]
         besluit_url = _url("besluiten:detail", zaaknummer=zaaknummer) if besluit.is_gepubliceerd else None
         if besluit.zaak_id not in besloten_zaken:
             besloten_zaken.add(besluit.zaak_id)
@@ -295,25 +339,52 @@ def _stappen(
             )
 
     # Amendementen on the zaken's voorstellen and moties on them, submitted at their agenda items or handled there,
-    # each with its status (the result of the vote). One query each (moties and amendementen are a small table:
-    # the join to the voorstel costs little there).
+    # and the griffie's register items of the zaken or onderwerpen: first their ids, one UNION query without
+    # visibility (a part per filter: an OR over the join to the voorstel made PostgreSQL read every motie, 35 ms at
+    # 100,000 besluiten), then per kind that has any, its visible rows by id with only the columns a step shows.
     punt_ids = [p.pk for p in punten]
-    stuk_filter = Q(raadsvoorstel__zaak_id__in=zaak_ids) | Q(agendapunt_id__in=punt_ids)
-    for model, soort, url_naam, filter_ in (
-        (Amendement, "amendement", "moties:amendement", stuk_filter),
-        (Motie, "motie", "moties:motie", stuk_filter | Q(afgehandeld_bij_id__in=punt_ids)),
+    delen = [
+        als_soort_en_id(Amendement.objects.filter(raadsvoorstel__zaak_id__in=zaak_ids), "amendement"),
+        als_soort_en_id(Motie.objects.filter(raadsvoorstel__zaak_id__in=zaak_ids), "motie"),
+    ]
+    if punt_ids:
+        delen += [
+            als_soort_en_id(Amendement.objects.filter(agendapunt_id__in=punt_ids), "amendement"),
+            als_soort_en_id(
+                Motie.objects.filter(Q(agendapunt_id__in=punt_ids) | Q(afgehandeld_bij_id__in=punt_ids)), "motie"
+            ),
+        ]
+    delen += register_delen(zaak_ids=zaak_ids, onderwerp_ids=onderwerp_ids)
+    ids: dict[str, list[int]] = {}
+    for soort, pk in delen[0].union(*delen[1:]):
+        ids.setdefault(soort, []).append(pk)
+    # The visible amendementen and moties among them in one query (their columns are the same).
+    stukken = [
+        model.objects.zichtbaar_voor(user)
+        .filter(pk__in=ids[soort])
+        .annotate(tijdlijn_soort=Value(soort, output_field=CharField()))
+        .values_list("tijdlijn_soort", "nummer", "titel", "status", "ingediend_op", "volgnummer")
+        .order_by()
+        for model, soort in ((Amendement, "amendement"), (Motie, "motie"))
+        if ids.get(soort)
+    ]
+    statussen = dict(Motie._meta.get_field("status").flatchoices)
+    rijen = stukken[0].union(*stukken[1:]) if stukken else []
+    # amendementen before moties, each by date of submission and number (as before, for steps on the same day)
+    for soort, nummer, titel, status, ingediend_op, _volgnummer in sorted(
+        rijen, key=lambda r: (r[0] != "amendement", r[4], r[5])
     ):
-        for stuk in model.objects.zichtbaar_voor(user).filter(filter_).order_by("ingediend_op", "volgnummer"):
-            stappen.append(
-                TijdlijnStap(
-                    datum=stuk.ingediend_op,
-                    soort=soort,
-                    label=f"{model._meta.verbose_name.capitalize()} {stuk.get_status_display()}",
-                    titel=f"{stuk.nummer}: {stuk.titel}",
-                    url=_url(url_naam, nummer=stuk.nummer),
-                    gepland=stuk.ingediend_op > vandaag,
-                )
+        model = Amendement if soort == "amendement" else Motie
+        stappen.append(
+            TijdlijnStap(
+                datum=ingediend_op,
+                soort=soort,
+                label=f"{model._meta.verbose_name.capitalize()} {statussen.get(status, status)}",
+                titel=f"{nummer}: {titel}",
+                url=_url(f"moties:{soort}", nummer=nummer),
+                gepland=ingediend_op > vandaag,
             )
+        )
 
     # A raadsvergadering a proposal is planned for, when it is not on the timeline yet.
     vergaderdata = {s.datum for s in stappen if s.soort == "vergadering"}
@@ -331,16 +402,16 @@ def _stappen(
                     datum=datum,
                     soort="raadsvergadering",
                     label="Raadsvergadering",
-                    titel=f"Besluitvorming over raadsvoorstel {voorstel.zaak.zaaknummer}",
+                    titel=f"Besluitvorming over raadsvoorstel {zaaknummers[voorstel.zaak_id]}",
                     omschrijving=f"De raad beslist naar verwachting op {date_format(datum, 'j F Y')}.",
                     gepland=True,
-                    zaaknummer=voorstel.zaak.zaaknummer,
+                    zaaknummer=zaaknummers[voorstel.zaak_id],
                 )
             )
 
     # The griffie's registers: toezeggingen, ingekomen stukken, schriftelijke vragen, the motiemonitor's
     # stand van zaken and (planned) the lange termijnagenda.
-    for stap in register_stappen(user=user, zaak_ids=zaak_ids, onderwerp_ids=onderwerp_ids, vandaag=vandaag):
+    for stap in register_stappen(user=user, ids=ids, vandaag=vandaag, zaaknummers=zaaknummers):
         if stap.zaak_id in zaak_ids:
             zichtbare_zaak_ids.add(stap.zaak_id)
         stappen.append(
@@ -396,7 +467,7 @@ def zaak_tijdlijn(*, user, zaaknummer: str, vandaag: datetime.date | None = None
     if zaak is None:
         return None
     tijdlijn = _stappen(
-        user=user, zaak_ids=[zaak.pk], onderwerp_ids=[], vandaag=vandaag or timezone.localdate(), toon_zaaknummer=False
+        user=user, zaken=[zaak], onderwerp_ids=[], vandaag=vandaag or timezone.localdate(), toon_zaaknummer=False
     )
     if zaak.pk not in tijdlijn.zichtbare_zaak_ids:
         # Only agenda items by onderwerp or nothing at all: the zaak itself is not public (yet).
@@ -444,7 +515,7 @@ def onderwerp_tijdlijn(*, user, slug: str, vandaag: datetime.date | None = None,
     zaken = list(pagina.object_list)
     tijdlijn = _stappen(
         user=user,
-        zaak_ids=[z.pk for z in zaken],
+        zaken=zaken,
         # memo's and agenda items tied to the onderwerp but to no zaak: on the first page
         onderwerp_ids=ids if pagina.number == 1 else [],
         vandaag=vandaag or timezone.localdate(),

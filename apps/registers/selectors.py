@@ -4,7 +4,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Prefetch, Q
+from django.db.models import CharField, F, Prefetch, Value
 
 from apps.moties.models import Indiener, Motie
 from apps.vergaderagenda.models import Agendapunt
@@ -256,110 +256,217 @@ class RegisterStap:
     zaak_id: int | None = None
 
 
-def tijdlijn_stappen(*, user, zaak_ids, onderwerp_ids, vandaag: datetime.date) -> list[RegisterStap]:
-    """The register items of these zaken or onderwerpen as timeline steps; six queries."""
-    from django.urls import reverse
+#: The register kinds a timeline shows, in the order their steps are added.
+TIJDLIJN_SOORTEN = ("toezegging", "ingekomen_stuk", "schriftelijke_vraag", "stand_van_zaken", "langetermijn")
 
-    def filter_voor(model):
-        f = Q(zaak_id__in=zaak_ids)
+
+def als_soort_en_id(qs, soort: str, veld: str = "id"):
+    """`qs` as rows (soort, id): one part of a UNION of the ids of several kinds of record."""
+    return (
+        qs.order_by()
+        .annotate(tijdlijn_soort=Value(soort, output_field=CharField()), tijdlijn_id=F(veld))
+        .values_list("tijdlijn_soort", "tijdlijn_id")
+    )
+
+
+def tijdlijn_delen(*, zaak_ids, onderwerp_ids) -> list:
+    """The register items of these zaken or onderwerpen as parts of one UNION of (soort, id), without visibility
+    (tijdlijn_stappen applies it when it reads the items by id). A part per filter, never an OR: an OR of the zaak
+    with a subquery on the onderwerpen made PostgreSQL read a whole register (35 ms for the lange termijnagenda
+    at 100,000 besluiten), the motiemonitor's visibility subquery all moties; each part is an index scan."""
+    delen = []
+    for soort, model in (
+        ("toezegging", Toezegging),
+        ("ingekomen_stuk", IngekomenStuk),
+        ("schriftelijke_vraag", SchriftelijkeVraag),
+        ("langetermijn", LangetermijnItem),
+    ):
+        if zaak_ids:
+            delen.append(als_soort_en_id(model.objects.filter(zaak_id__in=zaak_ids), soort))
         if onderwerp_ids:
             through = model.onderwerpen.through.objects.filter(onderwerp_id__in=onderwerp_ids)
-            f |= Q(pk__in=through.values(f"{model._meta.model_name}_id"))
-        return f
+            delen.append(als_soort_en_id(through, soort, f"{model._meta.model_name}_id"))
+    if zaak_ids:
+        standen = StandVanZaken.objects.filter(opvolging__motie__raadsvoorstel__zaak_id__in=zaak_ids)
+        delen.append(als_soort_en_id(standen, "stand_van_zaken"))
+    return delen
+
+
+def tijdlijn_stappen(
+    *, user, ids: dict[str, list[int]], vandaag: datetime.date, zaaknummers: dict[int, str]
+) -> list[RegisterStap]:
+    """The register items with these ids (per soort, from a UNION of tijdlijn_delen) that `user` may see, as
+    timeline steps: a query per soort that has ids, with only the columns a step shows. `zaaknummers`: those of
+    the timeline's zaken (a stand van zaken is always of one of them)."""
+    from django.urls import reverse
 
     stappen = []
-    for t in toezeggingen(user=user).filter(filter_voor(Toezegging)):
-        stappen.append(
-            RegisterStap(
-                datum=t.vergadering.datum,
-                soort="toezegging",
-                label="Toezegging",
-                titel=f"{t.persoon.naam} zegt toe: {t.titel}",
-                omschrijving=f"Status: {t.toestand_label}."
-                + (f" Uiterste datum {t.uiterste_datum:%d-%m-%Y}." if t.uiterste_datum else ""),
-                url=reverse("registers:toezegging", kwargs={"nummer": t.nummer}),
-                gepland=False,
-                zaaknummer=t.zaak.zaaknummer if t.zaak_id else "",
-                zaak_id=t.zaak_id,
+    if ids.get("toezegging"):
+        toezeggingen_ = (
+            Toezegging.objects.zichtbaar_voor(user)
+            .filter(pk__in=ids["toezegging"])
+            .select_related("persoon", "vergadering", "zaak")
+            .only(
+                "nummer", "tekst", "status", "uiterste_datum", "persoon__naam", "vergadering__datum", "zaak__zaaknummer"
             )
+            .order_by("-jaar", "-volgnummer")
         )
-    for s in ingekomen_stukken(user=user).filter(filter_voor(IngekomenStuk)):
-        stappen.append(
-            RegisterStap(
-                datum=s.ontvangen_op,
-                soort="ingekomen_stuk",
-                label="Ingekomen stuk",
-                titel=s.onderwerp,
-                omschrijving=f"Van {s.afzender_publiek}. Voorstel: {s.voorstel_tekst}.",
-                url=reverse("registers:ingekomen-stuk", kwargs={"nummer": s.nummer}),
-                gepland=False,
-                zaaknummer=s.zaak.zaaknummer if s.zaak_id else "",
-                zaak_id=s.zaak_id,
-            )
-        )
-    for v in schriftelijke_vragen(user=user).filter(filter_voor(SchriftelijkeVraag)):
-        url = reverse("registers:schriftelijke-vraag", kwargs={"nummer": v.nummer})
-        zaaknummer = v.zaak.zaaknummer if v.zaak_id else ""
-        stappen.append(
-            RegisterStap(
-                v.gesteld_op,
-                "schriftelijke_vraag",
-                "Schriftelijke vragen",
-                v.onderwerp,
-                f"Gesteld door {v.vraagsteller_tekst}.",
-                url,
-                False,
-                zaaknummer,
-                v.zaak_id,
-            )
-        )
-        if v.beantwoord_op:
+        for t in toezeggingen_:
             stappen.append(
                 RegisterStap(
-                    v.beantwoord_op,
-                    "antwoord",
-                    "Antwoord op schriftelijke vragen",
+                    datum=t.vergadering.datum,
+                    soort="toezegging",
+                    label="Toezegging",
+                    titel=f"{t.persoon.naam} zegt toe: {t.titel}",
+                    omschrijving=f"Status: {t.toestand_label}."
+                    + (f" Uiterste datum {t.uiterste_datum:%d-%m-%Y}." if t.uiterste_datum else ""),
+                    url=reverse("registers:toezegging", kwargs={"nummer": t.nummer}),
+                    gepland=False,
+                    zaaknummer=t.zaak.zaaknummer if t.zaak_id else "",
+                    zaak_id=t.zaak_id,
+                )
+            )
+    if ids.get("ingekomen_stuk"):
+        stukken = (
+            IngekomenStuk.objects.zichtbaar_voor(user)
+            .filter(pk__in=ids["ingekomen_stuk"])
+            .select_related("voorgestelde_commissie", "zaak")
+            .only(
+                "nummer",
+                "ontvangen_op",
+                "onderwerp",
+                "afzender",
+                "afzender_is_privepersoon",
+                "voorgestelde_afhandeling",
+                "voorgestelde_commissie__naam",
+                "zaak__zaaknummer",
+            )
+            .order_by("-ontvangen_op", "-volgnummer")
+        )
+        for s in stukken:
+            stappen.append(
+                RegisterStap(
+                    datum=s.ontvangen_op,
+                    soort="ingekomen_stuk",
+                    label="Ingekomen stuk",
+                    titel=s.onderwerp,
+                    omschrijving=f"Van {s.afzender_publiek}. Voorstel: {s.voorstel_tekst}.",
+                    url=reverse("registers:ingekomen-stuk", kwargs={"nummer": s.nummer}),
+                    gepland=False,
+                    zaaknummer=s.zaak.zaaknummer if s.zaak_id else "",
+                    zaak_id=s.zaak_id,
+                )
+            )
+    if ids.get("schriftelijke_vraag"):
+        vragen = (
+            SchriftelijkeVraag.objects.zichtbaar_voor(user)
+            .filter(pk__in=ids["schriftelijke_vraag"])
+            .select_related("vraagsteller", "fractie", "zaak")
+            .only(
+                "nummer",
+                "onderwerp",
+                "gesteld_op",
+                "beantwoord_op",
+                "status",
+                "uiterste_datum",
+                "uitstelbericht_op",
+                "vraagsteller__naam",
+                "fractie__naam",
+                "zaak__zaaknummer",
+            )
+            .order_by("-gesteld_op", "-volgnummer")
+        )
+        for v in vragen:
+            url = reverse("registers:schriftelijke-vraag", kwargs={"nummer": v.nummer})
+            zaaknummer = v.zaak.zaaknummer if v.zaak_id else ""
+            stappen.append(
+                RegisterStap(
+                    v.gesteld_op,
+                    "schriftelijke_vraag",
+                    "Schriftelijke vragen",
                     v.onderwerp,
-                    v.toestand_label.capitalize() + ".",
+                    f"Gesteld door {v.vraagsteller_tekst}.",
                     url,
                     False,
                     zaaknummer,
                     v.zaak_id,
                 )
             )
-    opvolgingen = motieopvolgingen(user=user).filter(motie__raadsvoorstel__zaak_id__in=zaak_ids)
-    for o in opvolgingen.select_related("motie__raadsvoorstel__zaak"):
-        url = reverse("registers:motie", kwargs={"nummer": o.motie.nummer})
-        for stand in o.standen.all():
-            stappen.append(
-                RegisterStap(
-                    stand.datum,
-                    "stand_van_zaken",
-                    "Motiemonitor: stand van zaken",
-                    f"Motie {o.motie.nummer}: {o.motie.titel}",
-                    stand.tekst,
-                    url,
-                    False,
-                    o.motie.raadsvoorstel.zaak.zaaknummer,
-                    o.motie.raadsvoorstel.zaak_id,
+            if v.beantwoord_op:
+                stappen.append(
+                    RegisterStap(
+                        v.beantwoord_op,
+                        "antwoord",
+                        "Antwoord op schriftelijke vragen",
+                        v.onderwerp,
+                        v.toestand_label.capitalize() + ".",
+                        url,
+                        False,
+                        zaaknummer,
+                        v.zaak_id,
+                    )
                 )
+    if ids.get("stand_van_zaken"):
+        # The motiemonitor's stand van zaken of a motie on the zaken's voorstellen, when its follow-up is visible.
+        standen = (
+            StandVanZaken.objects.filter(
+                pk__in=ids["stand_van_zaken"], opvolging__in=Motieopvolging.objects.zichtbaar_voor(user).values("pk")
             )
-    for i in langetermijnitems(user=user).filter(filter_voor(LangetermijnItem)):
-        if i.status in ("behandeld", "vervallen"):
-            continue
-        datum = i.verwachte_datum
-        stappen.append(
-            RegisterStap(
-                datum=datum,
-                soort="langetermijn",
-                label="Lange termijnagenda",
-                titel=f"Gepland voor {i.periode}: {i.titel}",
-                omschrijving=f"Status: {i.get_status_display()}."
-                + (f" Portefeuillehouder: {i.portefeuillehouder.naam}." if i.portefeuillehouder_id else ""),
-                url=reverse("registers:langetermijn-item", kwargs={"uuid": i.uuid}),
-                gepland=datum >= vandaag,
-                zaaknummer=i.zaak.zaaknummer if i.zaak_id else "",
-                zaak_id=i.zaak_id,
+            .order_by("datum", "id")
+            .values_list(
+                "datum",
+                "tekst",
+                "opvolging__motie__nummer",
+                "opvolging__motie__titel",
+                "opvolging__motie__raadsvoorstel__zaak_id",
             )
         )
+        for datum, tekst, nummer, titel, zaak_id in standen:
+            stappen.append(
+                RegisterStap(
+                    datum,
+                    "stand_van_zaken",
+                    "Motiemonitor: stand van zaken",
+                    f"Motie {nummer}: {titel}",
+                    tekst,
+                    reverse("registers:motie", kwargs={"nummer": nummer}),
+                    False,
+                    zaaknummers.get(zaak_id, ""),
+                    zaak_id,
+                )
+            )
+    if ids.get("langetermijn"):
+        items = (
+            LangetermijnItem.objects.zichtbaar_voor(user)
+            .filter(pk__in=ids["langetermijn"])
+            .exclude(status__in=("behandeld", "vervallen"))
+            .select_related("portefeuillehouder", "verwachte_vergadering", "zaak")
+            .only(
+                "uuid",
+                "titel",
+                "jaar",
+                "kwartaal",
+                "status",
+                "portefeuillehouder__naam",
+                "verwachte_vergadering__datum",
+                "zaak__zaaknummer",
+            )
+            .order_by("jaar", "kwartaal", "titel", "id")
+        )
+        for i in items:
+            datum = i.verwachte_datum
+            stappen.append(
+                RegisterStap(
+                    datum=datum,
+                    soort="langetermijn",
+                    label="Lange termijnagenda",
+                    titel=f"Gepland voor {i.periode}: {i.titel}",
+                    omschrijving=f"Status: {i.get_status_display()}."
+                    + (f" Portefeuillehouder: {i.portefeuillehouder.naam}." if i.portefeuillehouder_id else ""),
+                    url=reverse("registers:langetermijn-item", kwargs={"uuid": i.uuid}),
+                    gepland=datum >= vandaag,
+                    zaaknummer=i.zaak.zaaknummer if i.zaak_id else "",
+                    zaak_id=i.zaak_id,
+                )
+            )
     return stappen
