@@ -191,7 +191,11 @@ def agenda_op_datum(*, user, datum: datetime.date) -> list[Vergadering]:
                 to_attr="zichtbare_memos",
             ),
             Prefetch("bijlagen", queryset=_bijlagen(AgendapuntBijlage, user), to_attr="zichtbare_bijlagen"),
-            Prefetch("onderwerpen", queryset=Onderwerp.objects.order_by("naam"), to_attr="onderwerpen_lijst"),
+            Prefetch(
+                "onderwerpen",
+                queryset=Onderwerp.objects.only("id", "naam", "slug").order_by("naam"),
+                to_attr="onderwerpen_lijst",
+            ),
             Prefetch(
                 "besluiten",
                 queryset=besluit_model.objects.zichtbaar_voor(user)
