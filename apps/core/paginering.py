@@ -35,8 +35,9 @@ TELGRENS = 1000
 #: start, and no page keys are needed); pages beyond through their key.
 OFFSETGRENS = 250
 #: Page keys kept in this process for the cache generation (by cache key; the key holds the generation), besides
-#: the shared cache: unpickling 4,000 keys on every request cost more than reading one page.
-IN_PROCES_MAX = 64
+#: the shared cache: unpickling 4,000 keys on every request cost more than reading one page. At most 16 lists
+#: (about 0.5 MB each for the 4,000 pages of the unfiltered list).
+IN_PROCES_MAX = 16
 _in_proces: dict[str, tuple[list[tuple], int]] = {}
 
 

@@ -81,3 +81,42 @@ def test_the_filter_form_renders_every_option_without_a_query(client, zestig, dj
     assert tekst.count('<option value="onderwerp-') == 40
     gekozen = client.get(URL, {"onderwerp": "onderwerp-07"}).content.decode()
     assert '<option value="onderwerp-07" selected>Onderwerp 07</option>' in gekozen
+
+
+@pytest.fixture
+def fragmenten_aan(settings):
+    from apps.paginacache import middleware as paginacache_module
+
+    settings.FRAGMENTCACHE = True
+    settings.PAGINACACHE_GENERATIE_SECONDEN = 0
+    paginacache_module._gelezen["nummer"] = None
+
+
+def test_kept_page_keys_and_last_page_count_follow_the_generation(
+    client, zestig, fragmenten_aan, django_capture_on_commit_callbacks
+):
+    """With FRAGMENTCACHE the page keys and the last page's row count are read once per generation (the next
+    request runs no window and no count query) and are read again after a write."""
+    eerste, sql_1 = opgenomen(client, {"page": 2})
+    assert any("ROW_NUMBER" in q.upper() for q in sql_1)
+    tweede, sql_2 = opgenomen(client, {"page": 3})
+    assert not any("ROW_NUMBER" in q.upper() or "COUNT(" in q.upper() for q in sql_2)
+    assert titels(tweede) == [f"Besluit {i:02d}" for i in range(50, 60)]
+    assert "60 besluiten gevonden, pagina 3 van 3" in tweede.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        publiceer("Nieuwste besluit", dagen_geleden=-1)  # a write: a new generation
+    na = client.get(URL, {"page": 3})
+    assert "61 besluiten gevonden, pagina 3 van 3" in na.content.decode()
+    assert titels(na)[-1] == "Besluit 59"
+
+
+def test_kept_option_markup_marks_the_chosen_option(client, zestig, fragmenten_aan):
+    from tests.factories import OnderwerpFactory
+
+    for i in range(5):
+        OnderwerpFactory(naam=f"Onderwerp <{i}>", slug=f"onderwerp-{i}")
+    client.get(URL)  # builds and keeps the options' markup
+    tekst = client.get(URL, {"onderwerp": "onderwerp-3"}).content.decode()
+    assert '<option value="onderwerp-3" selected>Onderwerp &lt;3&gt;</option>' in tekst
+    assert '<option value="onderwerp-2">Onderwerp &lt;2&gt;</option>' in tekst
+    assert tekst.count(" selected>") == 1 + tekst.count('<option value="" selected>')
