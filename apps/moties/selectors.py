@@ -154,8 +154,7 @@ def _stemmingen_qs(user):
             "agendapunt",
             "raadsvoorstel__zaak",
             "motie",
-            "amendement",
-            "amendement__hoofdamendement",
+            "amendement",  # a sub-amendement is told by amendement.hoofdamendement_id: no join for it
         )
     )
     # a stemming shows the title of what was voted on, never its text sections
