@@ -50,7 +50,7 @@ def _verse_proceskopieen():
     from apps.core import paginering, widgets
     from apps.paginacache import fragmenten
 
-    for bewaard in (paginering._in_proces, widgets._opties, widgets._genormaliseerd, fragmenten._bewaard):
+    for bewaard in (paginering._in_proces, widgets._opties, fragmenten._bewaard):
         bewaard.clear()
 
 

@@ -184,7 +184,7 @@ def besluit_vergadering(*, user, besluit: Besluit) -> dict | None:
     else:
         datum, titel = vergadering.datum, vergadering.titel
         gremium = vergadering.gremium.naam if vergadering.gremium_id else ""
-        punt = besluit.agendapunt if besluit.agendapunt_id else None
+        punt = besluit.agendapunt  # joined by the detail query
         agendapunt = (punt.volgnummer or str(punt.volgorde)) if punt else ""
     gremium_slug = vergadering.gremium.slug if vergadering.gremium_id else ""
     return {"titel": titel, "datum": datum, "gremium": gremium, "gremium_slug": gremium_slug, "agendapunt": agendapunt}

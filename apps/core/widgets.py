@@ -11,18 +11,19 @@ from django.utils.safestring import mark_safe
 # once per generation and process; a new list object (another generation, a short list built per request) is
 # rendered anew and replaces the entry, so this holds one list per name.
 _opties: dict[str, tuple[object, list[tuple[str, str, str]]]] = {}
-_genormaliseerd: dict[str, tuple[object, list]] = {}
 
 
 def vaste_keuzes(veld: forms.ChoiceField, naam: str, opties: list) -> None:
     """Give `veld` the options `opties` (a list kept per cache generation) after its empty label, normalised
-    once per list instead of on every request (the setter normalises them anew: a few ms for 300 options)."""
-    bewaard = _genormaliseerd.get(naam)
-    if bewaard is None or bewaard[0] is not opties:
-        bewaard = (opties, normalize_choices([("", veld.empty_label), *opties]))  # type: ignore[attr-defined]
-        _genormaliseerd[naam] = bewaard
+    once per generation instead of on every request (the setter normalises them anew: a few ms for 300 options)."""
+    from apps.paginacache.fragmenten import per_generatie
+
+    keuzes = per_generatie(
+        f"{naam}:genormaliseerd",
+        lambda: normalize_choices([("", veld.empty_label), *opties]),  # type: ignore[attr-defined]
+    )
     # the attributes behind the (normalising) choices setters of field and widget
-    veld._choices = veld.widget._choices = bewaard[1]  # type: ignore[attr-defined]
+    veld._choices = veld.widget._choices = keuzes  # type: ignore[attr-defined]
 
 
 class SnelleSelect(forms.Select):

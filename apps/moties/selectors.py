@@ -167,10 +167,10 @@ def uitslagen_van_qs(qs) -> list[Uitslag]:
     are no stemmingen). By ids, not by a subquery of `qs`: PostgreSQL turned that subquery into a hash semi join
     over every vote (200 ms at 400,000 votes) and planned the stemmingen's joins a second time."""
     stemmingen = list(qs)
-    per_stemming: dict[int, list] = {}
-    per_vergadering: dict[int, list] = {}
     if not stemmingen:
         return []
+    per_stemming: dict[int, list] = {}
+    per_vergadering: dict[int, list] = {}
     for stem in (
         Stem.objects.filter(stemming_id__in=[s.pk for s in stemmingen])
         .select_related("persoon", "fractie")
