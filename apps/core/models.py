@@ -15,11 +15,14 @@ from django.utils.translation import gettext_lazy as _
 from .query import BijlageQuerySet, OnderwerpQuerySet, RolQuerySet, ZaakQuerySet
 from .validators import valideer_zaaknummer
 from .vastlegging import VastgelegdModel
+from .weergave import keuze_weergave
 
 
 class TimestampedModel(models.Model):
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+
+    _get_FIELD_display = keuze_weergave  # get_<veld>_display() without rebuilding the choices per call
 
     class Meta:
         abstract = True
@@ -38,6 +41,8 @@ class VersionedModel(models.Model):
     """Optimistic locking: forms carry `version`; a save with a stale one is refused."""
 
     version = models.PositiveIntegerField(_("versie (technisch)"), default=1, editable=False)
+
+    _get_FIELD_display = keuze_weergave
 
     class Meta:
         abstract = True

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.core.fouten import VastgelegdFout
 from apps.core.models import Fractie, Persoon, PubliekRecord, Rol, VersionedModel, Vertrouwelijkheid
+from apps.core.weergave import keuze_weergave
 
 from .query import (
     VAST_MELDING,
@@ -35,6 +36,8 @@ from .query import (
 class VastModel(models.Model):
     """save() and delete() refuse a stored row its queryset's `vast` names (published, or what a published stemming
     rests on): the guard below the services, forms and admin, on every database."""
+
+    _get_FIELD_display = keuze_weergave  # apps.core.weergave
 
     class Meta:
         abstract = True

@@ -124,6 +124,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "apps.core.context_processors.portaal",
             ],
+            # Django's date and time filters and url tag, remembered (apps/core/templatetags/onthouden.py)
+            "builtins": ["apps.core.templatetags.onthouden"],
         },
     },
 ]
