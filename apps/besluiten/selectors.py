@@ -152,8 +152,13 @@ def besluit_details(*, user, besluit: Besluit) -> dict:
     )
     nieuwste = versies[0] if versies else None
     # The stemming on the voorstel in the besluit's meeting, and those on the amendementen that changed it.
+    # The page names only the amendementen of its stemmingen: the meeting and the voorstel it shows already.
     alle = stemmingen_over(
-        user=user, raadsvoorstel=besluit.raadsvoorstel_id, met_amendementen=True, vergadering=besluit.vergadering_id
+        user=user,
+        raadsvoorstel=besluit.raadsvoorstel_id,
+        met_amendementen=True,
+        vergadering=besluit.vergadering_id,
+        samen_met=("amendement",),
     )
     stemmingen = [u for u in alle if u.stemming.raadsvoorstel_id]
     amendementen = [u for u in alle if u.stemming.amendement_id]

@@ -402,6 +402,8 @@ class Zoekdocument(models.Model):
     zoektekst = models.TextField(_("genormaliseerde tekst"), blank=True, editable=False)
     bijgewerkt_op = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
 
+    _get_FIELD_display = keuze_weergave  # get_soort_display() once per search result row
+
     class Meta:
         verbose_name = _("zoekdocument")
         verbose_name_plural = _("zoekdocumenten")

@@ -309,9 +309,10 @@ ICAL_AGENDA_TERUG = datetime.timedelta(days=31)
 
 
 def ical_vergaderingen(*, user, gremium=None, vergadering_uuid=None, vandaag: datetime.date | None = None):
-    """Meetings for an iCal feed, each with `ical_agendapunten`: its visible agenda items as
-    (volgnummer, titel, aanvang, einde) tuples, in order, and `ical_agenda_tonen`: whether the feed lists
-    them (they also give the end time of a meeting without one). Two queries, whatever the number of meetings.
+    """Meetings for an iCal feed, each with `ical_agenda_tonen`: whether the feed lists its agenda, and
+    `ical_agendapunten`: its visible agenda items as (volgnummer, titel, aanvang, einde) tuples, in order, when the
+    feed lists them or the meeting has no end time (the items give it); else an empty list. Two queries, whatever
+    the number of meetings.
 
     Without `vergadering_uuid`: the upcoming meetings and those of the last twelve months, of one `gremium`
     when given; the items are listed for meetings of the last ICAL_AGENDA_TERUG and later. With it: that one
@@ -345,11 +346,17 @@ def ical_vergaderingen(*, user, gremium=None, vergadering_uuid=None, vandaag: da
         )
         .order_by("datum", "aanvang", "id")
     )
+    for vergadering in vergaderingen:
+        vergadering.ical_agenda_tonen = agenda_vanaf is None or vergadering.datum >= agenda_vanaf
+    # The items of the meetings whose agenda the feed lists, and of those without an end time of their own (their
+    # items give it); an older meeting with one needs none of them (issue 14: at 100,000 besluiten the year's
+    # 16,000 items were read and converted for the 1,300 the feed shows).
+    nodig = [v.pk for v in vergaderingen if v.ical_agenda_tonen or v.einde is None]
     per_vergadering: dict[int, list] = {}
-    if vergaderingen:
+    if nodig:
         rijen = (
             Agendapunt.objects.zichtbaar_voor(user)
-            .filter(vergadering__in=qs.values("pk"))
+            .filter(vergadering_id__in=nodig)
             .order_by("vergadering_id", "volgorde", "id")
             .values_list("vergadering_id", "volgnummer", "titel", "aanvang", "einde")
         )
@@ -357,7 +364,6 @@ def ical_vergaderingen(*, user, gremium=None, vergadering_uuid=None, vandaag: da
             per_vergadering.setdefault(vergadering_id, []).append(tuple(punt))
     for vergadering in vergaderingen:
         vergadering.ical_agendapunten = per_vergadering.get(vergadering.pk, [])
-        vergadering.ical_agenda_tonen = agenda_vanaf is None or vergadering.datum >= agenda_vanaf
     return vergaderingen
 
 
