@@ -129,6 +129,27 @@ def test_general_feed_lists_the_agenda_of_recent_and_upcoming_meetings_only(clie
     assert "1. Punt van Ouder" in str(event["description"])
 
 
+def test_items_of_an_older_meeting_with_its_own_end_time_are_not_read(db):
+    """Its agenda is not listed and its end time is its own: the feed reads none of its items."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from apps.vergaderagenda.selectors import ical_vergaderingen
+
+    ouder = VergaderingFactory(
+        titel="Ouder", datum=VANDAAG - datetime.timedelta(days=60), aanvang=datetime.time(20), einde=datetime.time(22)
+    )
+    zonder_einde = VergaderingFactory(
+        titel="Zonder einde", datum=VANDAAG - datetime.timedelta(days=61), aanvang=datetime.time(20), einde=None
+    )
+    recent = VergaderingFactory(titel="Recent", datum=VANDAAG - datetime.timedelta(days=3), einde=datetime.time(22))
+    for vergadering in (ouder, zonder_einde, recent):
+        AgendapuntFactory(vergadering=vergadering, volgnummer="1", titel="Punt", einde=datetime.time(21))
+    per_titel = {v.titel: v for v in ical_vergaderingen(user=AnonymousUser(), vandaag=VANDAAG)}
+    assert per_titel["Ouder"].ical_agendapunten == [] and not per_titel["Ouder"].ical_agenda_tonen
+    assert len(per_titel["Zonder einde"].ical_agendapunten) == 1  # they give its end time
+    assert len(per_titel["Recent"].ical_agendapunten) == 1 and per_titel["Recent"].ical_agenda_tonen
+
+
 def test_feed_per_gremium(client, db):
     commissie = GremiumFactory(naam="Commissie Maatschappij", slug="commissie-maatschappij")
     VergaderingFactory(titel="Raad", datum=VANDAAG)
