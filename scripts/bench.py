@@ -267,6 +267,8 @@ def wrk(pagina: dict, duur: int, *, cache: bool = True, urls: Path | None = None
 def start_gunicorn(*, poort: int = PORT, workers: int = WORKERS, omgeving: dict | None = None) -> subprocess.Popen:
     cmd = [
         str(ROOT / ".venv" / "bin" / "gunicorn"),
+        "-c",
+        "python:leusden_portal.gunicorn",
         "leusden_portal.wsgi:application",
         "--bind",
         f"{HOST}:{poort}",
