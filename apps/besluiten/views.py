@@ -4,9 +4,13 @@ import hashlib
 
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
+
+from apps.paginacache.fragmenten import per_generatie
 
 from .pdf import raadsbesluit_aanwezig, raadsbesluit_bestandsnaam, raadsbesluit_opslaan, raadsbesluit_pdf
 from .selectors import (
@@ -30,11 +34,20 @@ def lijst(request):
     pagina = paginator.get_page(request.GET.get("page"))
     querystring = request.GET.copy()
     querystring.pop("page", None)
+    filterformulier = None
+    if not actieve_filters:
+        # Without filters the form is the same on every page of the list (and for every role): rendered once per
+        # cache generation and year (its years) instead of on every request (issue 14: 4-6 ms of a list page).
+        filterformulier = per_generatie(
+            f"besluiten:filterformulier:{filterset.is_bound}:{timezone.localdate().year}",
+            lambda: render_to_string("besluiten/_filters.html", {"form": filterset.form, "actieve_filters": False}),
+        )
     return render(
         request,
         "besluiten/lijst.html",
         {
             "filter": filterset,
+            "filterformulier": filterformulier,
             "form": filterset.form,
             "page_obj": pagina,
             "querystring": querystring.urlencode(),

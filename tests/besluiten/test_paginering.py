@@ -120,3 +120,34 @@ def test_kept_option_markup_marks_the_chosen_option(client, zestig, fragmenten_a
     assert '<option value="onderwerp-3" selected>Onderwerp &lt;3&gt;</option>' in tekst
     assert '<option value="onderwerp-2">Onderwerp &lt;2&gt;</option>' in tekst
     assert tekst.count(" selected>") == 1 + tekst.count('<option value="" selected>')
+
+
+def _formulier(tekst: str) -> str:
+    begin = tekst.index('<form class="portal-filters besluiten-filters"')
+    return tekst[begin : tekst.index("</form>", begin) + 7]
+
+
+def test_the_unfiltered_form_is_rendered_once_per_generation(
+    client, zestig, fragmenten_aan, django_capture_on_commit_callbacks
+):
+    """Without filters the form is the same on every page: rendered once, then kept until a write; with a filter
+    it is rendered for that request, showing the chosen value."""
+    from tests.factories import OnderwerpFactory
+
+    def rendert_formulier(params) -> tuple[bool, str]:
+        response = client.get(URL, params)
+        return "besluiten/_filters.html" in [t.name for t in response.templates], _formulier(response.content.decode())
+
+    gerenderd, pagina_2 = rendert_formulier({"page": 2})
+    assert gerenderd
+    gerenderd, pagina_3 = rendert_formulier({"page": 3})
+    assert not gerenderd and pagina_3 == pagina_2
+    assert "Filters wissen" not in pagina_2 and " selected>" not in pagina_2.replace('<option value="" selected>', "")
+
+    gerenderd, gefilterd = rendert_formulier({"uitkomst": "aangenomen", "page": 2})
+    assert gerenderd and "Filters wissen" in gefilterd and '<option value="aangenomen" selected>' in gefilterd
+
+    with django_capture_on_commit_callbacks(execute=True):
+        OnderwerpFactory(naam="Nieuw onderwerp", slug="nieuw-onderwerp")  # a write: a new generation
+    gerenderd, na = rendert_formulier({"page": 3})
+    assert gerenderd and "Nieuw onderwerp" in na and "Nieuw onderwerp" not in pagina_3
