@@ -42,8 +42,6 @@ class VersionedModel(models.Model):
 
     version = models.PositiveIntegerField(_("versie (technisch)"), default=1, editable=False)
 
-    _get_FIELD_display = keuze_weergave
-
     class Meta:
         abstract = True
 

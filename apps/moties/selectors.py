@@ -162,10 +162,11 @@ def _stemmingen_qs(user, samen_met: tuple[str, ...] = STEMMING_SAMEN_MET):
     planning for all six against 2.0 ms for the amendement alone, on every besluit page)."""
     qs = Stemming.objects.zichtbaar_voor(user).geldend().select_related(*samen_met)
     # a stemming shows the title of what was voted on, never its text sections
-    gelezen = {
-        deel for pad in samen_met for deel in ("__".join(pad.split("__")[: i + 1]) for i in range(pad.count("__") + 1))
-    }
-    lang = [pad for pad in ("vergadering", "agendapunt", "raadsvoorstel", "motie", "amendement") if pad in gelezen]
+    lang = [
+        pad
+        for pad in ("vergadering", "agendapunt", "raadsvoorstel", "motie", "amendement")
+        if any(p == pad or p.startswith(f"{pad}__") for p in samen_met)
+    ]
     return zonder_lange_teksten(qs, *lang)
 
 

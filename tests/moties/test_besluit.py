@@ -41,3 +41,33 @@ def test_besluit_page_shows_stemming_per_fractie_and_amendementen(client, raad):
     assert "Stemming per fractie" in html
     assert "met 16 stemmen voor en 2 tegen" in html
     assert g["amendement"].nummer in html and "Amendementen op dit voorstel" in html
+
+
+def test_stemmingen_are_read_without_the_long_texts_of_what_they_join():
+    """The default joins leave out the text sections of the meeting, item, voorstel, motie and amendement; a
+    caller that joins only the amendement defers only its texts (and joins nothing else)."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from apps.moties.selectors import _stemmingen_qs
+
+    standaard, _ = _stemmingen_qs(AnonymousUser()).query.deferred_loading
+    assert {
+        "vergadering__toelichting",
+        "agendapunt__omschrijving",
+        "raadsvoorstel__voorstel",
+        "raadsvoorstel__toelichting",
+        "motie__verzoek",
+        "amendement__nieuwe_tekst",
+    } <= standaard
+    assert {v.split("__")[0] for v in standaard} == {
+        "vergadering",
+        "agendapunt",
+        "raadsvoorstel",
+        "motie",
+        "amendement",
+    }
+    assert not any(v.startswith(("vergadering__gremium__", "raadsvoorstel__zaak__")) for v in standaard)
+    alleen = _stemmingen_qs(AnonymousUser(), ("amendement",))
+    uitgesteld, _ = alleen.query.deferred_loading
+    assert uitgesteld and all(v.startswith("amendement__") for v in uitgesteld)
+    assert alleen.query.select_related == {"amendement": {}}

@@ -69,6 +69,7 @@ _GEWONE_WAARDEN = (str, int, uuid.UUID, datetime.date)
 
 @lru_cache(maxsize=50000)
 def _link(view_name, args, kwargs, current_app, prefix, urlconf, root_urlconf):
+    """reverse(); `prefix` and `root_urlconf` only key the cache (reverse reads them itself)."""
     try:
         return reverse(view_name, args=args, kwargs=dict(kwargs), current_app=current_app, urlconf=urlconf)
     except NoReverseMatch:
