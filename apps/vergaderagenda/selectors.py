@@ -13,6 +13,7 @@ from django.db.models import BooleanField, Exists, ExpressionWrapper, F, Max, Mi
 from django.utils import timezone
 
 from apps.core.models import Gremium, Onderwerp
+from apps.core.selectors import zichtbare_bijlagen_per_ouder
 from apps.memos.models import Memo, MemoBijlage
 from apps.raadsvoorstellen.models import Raadsvoorstel, RaadsvoorstelBijlage
 
@@ -133,10 +134,6 @@ def kalender_lijst(*, vergaderingen, jaar: int | None = None, vandaag: datetime.
 # --------------------------------------------------------------------------------------------------------------
 
 
-def _bijlagen(model, user):
-    return model.objects.zichtbaar_voor(user).order_by("volgorde", "id")
-
-
 def _besluit_model():
     """The besluit model, through the relation the besluiten app declared on Agendapunt.
 
@@ -176,21 +173,15 @@ def agenda_op_datum(*, user, datum: datetime.date) -> list[Vergadering]:
         )
         .prefetch_related(
             Prefetch(
-                "raadsvoorstel__bijlagen", queryset=_bijlagen(RaadsvoorstelBijlage, user), to_attr="zichtbare_bijlagen"
-            ),
-            Prefetch(
                 "memos",
                 # select_related("zaak"): the agenda links each memo to its zaak (without it: one query per memo).
                 queryset=Memo.objects.zichtbaar_voor(user)
                 .select_related("zaak")
                 .defer("tekst")
-                .order_by("datum", "id")
-                .prefetch_related(
-                    Prefetch("bijlagen", queryset=_bijlagen(MemoBijlage, user), to_attr="zichtbare_bijlagen")
-                ),
+                .order_by("datum", "id"),
                 to_attr="zichtbare_memos",
             ),
-            Prefetch("bijlagen", queryset=_bijlagen(AgendapuntBijlage, user), to_attr="zichtbare_bijlagen"),
+            # the bijlagen of the items, their voorstellen and memo's: one query below, not one per kind
             Prefetch(
                 "onderwerpen",
                 queryset=Onderwerp.objects.only("id", "naam", "slug").order_by("naam"),
@@ -214,15 +205,29 @@ def agenda_op_datum(*, user, datum: datetime.date) -> list[Vergadering]:
         .prefetch_related(Prefetch("agendapunten", queryset=agendapunten, to_attr="zichtbare_agendapunten"))
         .order_by("aanvang", "id")
     )
+    punten = [p for v in vergaderingen for p in v.zichtbare_agendapunten]
     stukken = _stukken_per_agendapunt(
-        user=user,
-        agendapunt_ids=[p.pk for v in vergaderingen for p in v.zichtbare_agendapunten],
-        modellen=(amendement_model, motie_model),
+        user=user, agendapunt_ids=[p.pk for p in punten], modellen=(amendement_model, motie_model)
     )
+    for punt in punten:
+        if not punt.voorstel_zichtbaar:
+            punt.raadsvoorstel = None
+    memos = [m for p in punten for m in p.zichtbare_memos]  # a memo on two items is two instances
+    bijlagen = zichtbare_bijlagen_per_ouder(
+        user=user,
+        ouders={
+            AgendapuntBijlage: [p.pk for p in punten],
+            RaadsvoorstelBijlage: list({p.raadsvoorstel_id for p in punten if p.raadsvoorstel is not None}),
+            MemoBijlage: list({m.pk for m in memos}),
+        },
+    )
+    for memo in memos:
+        memo.zichtbare_bijlagen = bijlagen.get((MemoBijlage, memo.pk), [])
     for vergadering in vergaderingen:
         for punt in vergadering.zichtbare_agendapunten:
-            if not punt.voorstel_zichtbaar:
-                punt.raadsvoorstel = None
+            punt.zichtbare_bijlagen = bijlagen.get((AgendapuntBijlage, punt.pk), [])
+            if punt.raadsvoorstel is not None:
+                punt.raadsvoorstel.zichtbare_bijlagen = bijlagen.get((RaadsvoorstelBijlage, punt.raadsvoorstel_id), [])
             # The current besluit: the highest visible version (a rectificatie supersedes the earlier one).
             punt.besluit = punt.zichtbare_besluiten[-1] if punt.zichtbare_besluiten else None
             punt.zichtbare_stukken = stukken.get(punt.pk, [])

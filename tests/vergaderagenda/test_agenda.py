@@ -11,8 +11,10 @@ from tests.factories import (
     AgendapuntBijlageFactory,
     AgendapuntFactory,
     BesluitFactory,
+    MemoBijlageFactory,
     MemoFactory,
     OnderwerpFactory,
+    RaadsvoorstelBijlageFactory,
     RaadsvoorstelFactory,
     VergaderingFactory,
 )
@@ -234,9 +236,58 @@ def test_agenda_uses_a_constant_number_of_queries(client, django_assert_max_num_
             punt.memos.add(MemoFactory(zaak=voorstel.zaak))  # the memo links to its zaak: no query per memo
             punt.onderwerpen.add(onderwerp)
             AgendapuntBijlageFactory(agendapunt=punt)
+            RaadsvoorstelBijlageFactory(raadsvoorstel=voorstel)
+            MemoBijlageFactory(memo=punt.memos.get())
             BesluitFactory(gepubliceerd=True, raadsvoorstel=voorstel, vergadering=vergadering, agendapunt=punt)
     VergaderingFactory(datum=DATUM - datetime.timedelta(days=7))
-    with django_assert_max_num_queries(12):
+    # meetings, items (with voorstel and zaak), memo's, onderwerpen, besluiten, moties and amendementen, the
+    # bijlagen of all three kinds in one query, the neighbouring dates
+    with django_assert_max_num_queries(8):
         response = _agenda(client)
     assert response.status_code == 200
-    assert response.content.decode().count('class="agendapunt"') == 2 * aantal
+    html = response.content.decode()
+    assert html.count('class="agendapunt"') == 2 * aantal
+    assert html.count('class="bijlage"') == 3 * 2 * aantal
+
+
+def test_bijlagen_of_items_voorstellen_and_memos_in_order_and_by_visibility(raadslid_user):
+    vergadering = VergaderingFactory(datum=DATUM)
+    voorstel = RaadsvoorstelFactory(titel="Voorstel met bijlagen")
+    punt = AgendapuntFactory(vergadering=vergadering, titel="Eerste punt", raadsvoorstel=voorstel, zaak=voorstel.zaak)
+    ander = AgendapuntFactory(vergadering=vergadering, titel="Tweede punt")
+    memo = MemoFactory(betreft="Memo op twee punten")
+    punt.memos.add(memo)
+    ander.memos.add(memo)
+    RaadsvoorstelBijlageFactory(raadsvoorstel=voorstel, titel="Voorstelbijlage B", volgorde=2)
+    RaadsvoorstelBijlageFactory(raadsvoorstel=voorstel, titel="Voorstelbijlage A", volgorde=1)
+    RaadsvoorstelBijlageFactory(raadsvoorstel=voorstel, titel="Geheime voorstelbijlage", volgorde=3, vertrouwelijk=True)
+    MemoBijlageFactory(memo=memo, titel="Memobijlage")
+    MemoBijlageFactory(memo=memo, titel="Geheime memobijlage", vertrouwelijk=True)
+    AgendapuntBijlageFactory(agendapunt=ander, titel="Puntbijlage")
+
+    html = _agenda(Client()).content.decode()
+    eerste, tweede = html.split('id="agendapunt-')[1:3]
+    assert "Eerste punt" in eerste and "Tweede punt" in tweede
+    # the voorstel's bijlagen under its item, in their order; the memo's under both items it is on
+    assert eerste.index("Voorstelbijlage A") < eerste.index("Voorstelbijlage B")
+    assert "Memobijlage" in eerste and "Memobijlage" in tweede
+    assert "Puntbijlage" in tweede and "Puntbijlage" not in eerste
+    assert "Voorstelbijlage" not in tweede
+    assert "Geheime" not in html
+    # each with its download link, type and size
+    bijlage = memo.bijlagen.get(titel="Memobijlage")
+    assert f'href="{reverse("bijlagen:download", kwargs={"uuid": bijlage.uuid})}"' in eerste
+    assert re.search(r"Memobijlage<span class=\"portal-meta\"> \(ODT, [^)]+\)</span>", eerste)
+
+    html = _agenda(ingelogd(raadslid_user)).content.decode()
+    assert html.count("Geheime memobijlage") == 2 and "Geheime voorstelbijlage" in html
+
+
+def test_bijlagen_of_a_hidden_voorstel_are_not_listed(client, db):
+    vergadering = VergaderingFactory(datum=DATUM)
+    voorstel = RaadsvoorstelFactory(titel="Vertrouwelijk voorstel", vertrouwelijk=True)
+    AgendapuntFactory(vergadering=vergadering, titel="Punt", raadsvoorstel=voorstel, zaak=voorstel.zaak)
+    # an openbare bijlage of a vertrouwelijk voorstel follows its voorstel
+    RaadsvoorstelBijlageFactory(raadsvoorstel=voorstel, titel="Bijlage bij het geheime voorstel")
+    html = _agenda(client).content.decode()
+    assert "Punt" in html and "Bijlage bij het geheime voorstel" not in html
