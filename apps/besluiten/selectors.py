@@ -117,10 +117,15 @@ def huidig_besluit(*, user, zaaknummer: str) -> Besluit | None:
     if not geldig_zaaknummer(zaaknummer):
         return None
     qs = _detail_qs(user).filter(zaak__zaaknummer=zaaknummer)
-    besluit = qs.filter(status="gepubliceerd").order_by("-versie").first()
-    if besluit is None:
-        besluit = qs.order_by("-versie").first()  # only the griffie sees unpublished ones
-    return besluit
+    # Every published version this user may see, newest first, in the query that finds the current one: the page
+    # lists them (a rectificatie's history), and a second query for that list was one of eight on every besluit
+    # page (issue 14). Nearly every besluit has one version, so the extra rows are rare.
+    gepubliceerd = list(qs.filter(status="gepubliceerd").order_by("-versie", "-id"))
+    if gepubliceerd:
+        besluit = gepubliceerd[0]
+        besluit.gepubliceerde_versies = gepubliceerd
+        return besluit
+    return qs.order_by("-versie").first()  # only the griffie sees unpublished ones
 
 
 def besluit_versie(*, user, zaaknummer: str, versie: int) -> Besluit | None:
@@ -144,12 +149,15 @@ def besluit_details(*, user, besluit: Besluit) -> dict:
             )
             .first()
         )
-    versies = list(
-        Besluit.objects.zichtbaar_voor(user)
-        .filter(zaak_id=besluit.zaak_id, status="gepubliceerd")
-        .order_by("-versie")
-        .only("id", "versie", "gepubliceerd_op", "rectificatie_reden", "status", "zaak_id")
-    )
+    # read with the besluit when it was found as the current one (huidig_besluit); else here
+    versies = getattr(besluit, "gepubliceerde_versies", None)
+    if versies is None:
+        versies = list(
+            Besluit.objects.zichtbaar_voor(user)
+            .filter(zaak_id=besluit.zaak_id, status="gepubliceerd")
+            .order_by("-versie", "-id")
+            .only("id", "versie", "gepubliceerd_op", "rectificatie_reden", "status", "zaak_id")
+        )
     nieuwste = versies[0] if versies else None
     # The stemming on the voorstel in the besluit's meeting, and those on the amendementen that changed it.
     # The page names only the amendementen of its stemmingen: the meeting and the voorstel it shows already.

@@ -155,3 +155,42 @@ def test_detail_constant_queries(client, django_assert_max_num_queries):
         response = client.get("/besluiten/L600002/")
     assert "punt 19." in response.content.decode()
     assert besluit.pk
+
+
+def test_versions_read_with_the_current_besluit(client, django_assert_max_num_queries):
+    """The current besluit and the list of its published versions come from one query: a besluit with three
+    versions costs the page no more queries than one with a single version, and the list shows them all."""
+    enkel = publiceer("Enkel", zaaknummer="L600010")
+    with django_assert_max_num_queries(12) as een_versie:
+        assert client.get("/besluiten/L600010/").status_code == 200
+    oud = publiceer("Besluit", zaaknummer="L600011", dictum=["versie een."])
+    vorige = oud
+    for versie in (2, 3):
+        vorige = BesluitFactory(
+            raadsvoorstel=oud.raadsvoorstel,
+            zaak=oud.zaak,
+            vergadering=oud.vergadering,
+            versie=versie,
+            vervangt=vorige,
+            titel="Besluit",
+            gepubliceerd=True,
+            dictum=[f"versie {versie}."],
+            rectificatie_reden=f"Rectificatie {versie}.",
+        )
+    # a concept fourth version is not in the public list
+    BesluitFactory(raadsvoorstel=oud.raadsvoorstel, zaak=oud.zaak, versie=4, vervangt=vorige, titel="Besluit")
+    with django_assert_max_num_queries(len(een_versie.captured_queries)) as drie_versies:
+        response = client.get("/besluiten/L600011/")
+    # one query reads besluiten: the current one with its versions
+    besluit_queries = [q for q in drie_versies.captured_queries if q["sql"].startswith('SELECT "besluiten_besluit"')]
+    assert len(besluit_queries) == 1
+    html = response.content.decode()
+    assert "versie 3." in html and "versie een." not in html
+    assert response.context["is_geldig"] and response.context["nieuwste"].versie == 3
+    assert [v.versie for v in response.context["versies"]] == [3, 2, 1]
+    assert "/besluiten/L600011/versie/1/" in html and "/besluiten/L600011/versie/2/" in html
+    # an older version's page still lists every version and points to the current one
+    response = client.get("/besluiten/L600011/versie/2/")
+    assert [v.versie for v in response.context["versies"]] == [3, 2, 1]
+    assert not response.context["is_geldig"] and "bekijk de geldende versie (versie 3)" in response.content.decode()
+    assert enkel.pk
