@@ -45,7 +45,7 @@ def laatste_besluiten(*, user, aantal: int = 5):
 
 #: The order of the besluiten list; the list's indexes (migration 0004) follow it.
 LIJST_SORTERING = ("-gepubliceerd_op", "-id")
-#: The only columns a list row shows (templates/besluiten/_besluit_item.html).
+#: The only columns a list row shows (apps/besluiten/templatetags/besluitenlijst.py).
 LIJST_VELDEN = (
     "titel",
     "uitkomst",
