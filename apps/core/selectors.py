@@ -47,18 +47,9 @@ def bijlage_vinden(*, uuid, user=None) -> BijlageBase | None:
     return None
 
 
-#: The columns of a bijlage that a list of documents shows (title, download link, type, size, confidentiality).
-_BIJLAGE_KOLOMMEN = (
-    "id",
-    "uuid",
-    "titel",
-    "volgorde",
-    "bestand",
-    "bestandsnaam",
-    "mimetype",
-    "grootte",
-    "vertrouwelijkheid",
-)
+#: The columns of a bijlage that a list of documents shows (templates/includes/bijlage_regel.html: title, download
+#: link, type, size, confidentiality) and its order.
+_BIJLAGE_KOLOMMEN = ("id", "uuid", "titel", "volgorde", "bestand", "mimetype", "grootte", "vertrouwelijkheid")
 
 
 def zichtbare_bijlagen_per_ouder(
@@ -85,11 +76,13 @@ def zichtbare_bijlagen_per_ouder(
     modellen = {model._meta.label_lower: model for model in ouders}
     per_ouder: dict[tuple[type[BijlageBase], int], list[BijlageBase]] = {}
     rijen = delen[0].union(*delen[1:], all=True) if len(delen) > 1 else delen[0]
-    for soort, ouder_id, *waarden in sorted(rijen, key=lambda r: (r[5], r[2])):  # volgorde, id
+    for soort, ouder_id, *waarden in rijen:
         model = modellen[soort]
         rij = dict(zip(_BIJLAGE_KOLOMMEN, waarden, strict=True), **{f"{model.ouder_veld}_id": ouder_id})
         # from_db takes the values in the order of the model's fields; the others stay deferred
         namen = [f.attname for f in model._meta.concrete_fields if f.attname in rij]
         bijlage = model.from_db(rijen.db, namen, [rij[naam] for naam in namen])
         per_ouder.setdefault((model, ouder_id), []).append(bijlage)
+    for bijlagen in per_ouder.values():
+        bijlagen.sort(key=lambda b: (b.volgorde, b.pk))
     return per_ouder

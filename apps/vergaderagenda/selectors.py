@@ -223,14 +223,13 @@ def agenda_op_datum(*, user, datum: datetime.date) -> list[Vergadering]:
     )
     for memo in memos:
         memo.zichtbare_bijlagen = bijlagen.get((MemoBijlage, memo.pk), [])
-    for vergadering in vergaderingen:
-        for punt in vergadering.zichtbare_agendapunten:
-            punt.zichtbare_bijlagen = bijlagen.get((AgendapuntBijlage, punt.pk), [])
-            if punt.raadsvoorstel is not None:
-                punt.raadsvoorstel.zichtbare_bijlagen = bijlagen.get((RaadsvoorstelBijlage, punt.raadsvoorstel_id), [])
-            # The current besluit: the highest visible version (a rectificatie supersedes the earlier one).
-            punt.besluit = punt.zichtbare_besluiten[-1] if punt.zichtbare_besluiten else None
-            punt.zichtbare_stukken = stukken.get(punt.pk, [])
+    for punt in punten:
+        punt.zichtbare_bijlagen = bijlagen.get((AgendapuntBijlage, punt.pk), [])
+        if punt.raadsvoorstel is not None:
+            punt.raadsvoorstel.zichtbare_bijlagen = bijlagen.get((RaadsvoorstelBijlage, punt.raadsvoorstel_id), [])
+        # The current besluit: the highest visible version (a rectificatie supersedes the earlier one).
+        punt.besluit = punt.zichtbare_besluiten[-1] if punt.zichtbare_besluiten else None
+        punt.zichtbare_stukken = stukken.get(punt.pk, [])
     return vergaderingen
 
 

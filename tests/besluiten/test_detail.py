@@ -160,9 +160,11 @@ def test_detail_constant_queries(client, django_assert_max_num_queries):
 def test_versions_read_with_the_current_besluit(client, django_assert_max_num_queries):
     """The current besluit and the list of its published versions come from one query: a besluit with three
     versions costs the page no more queries than one with a single version, and the list shows them all."""
-    enkel = publiceer("Enkel", zaaknummer="L600010")
+    publiceer("Enkel", zaaknummer="L600010")
     with django_assert_max_num_queries(12) as een_versie:
-        assert client.get("/besluiten/L600010/").status_code == 200
+        response = client.get("/besluiten/L600010/")
+    assert response.status_code == 200
+    assert [v.versie for v in response.context["versies"]] == [1] and response.context["is_geldig"]
     oud = publiceer("Besluit", zaaknummer="L600011", dictum=["versie een."])
     vorige = oud
     for versie in (2, 3):
@@ -193,4 +195,3 @@ def test_versions_read_with_the_current_besluit(client, django_assert_max_num_qu
     response = client.get("/besluiten/L600011/versie/2/")
     assert [v.versie for v in response.context["versies"]] == [3, 2, 1]
     assert not response.context["is_geldig"] and "bekijk de geldende versie (versie 3)" in response.content.decode()
-    assert enkel.pk
