@@ -9,6 +9,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q
 from apps.core.models import Gremium, Onderwerp, Persoon
 from apps.core.paginering import SleutelPaginator
 from apps.core.permissions import rol_van
+from apps.core.voorbereid import Voorbereid
 from apps.moties.selectors import stemmingen_over
 from apps.paginacache.fragmenten import per_generatie
 from apps.raadsvoorstellen.models import Beslispunt, Raadsvoorstel, RaadsvoorstelBijlage
@@ -111,21 +112,28 @@ def _detail_qs(user):
     )
 
 
+# Every published version this user may see, newest first, in the query that finds the current one: the page
+# lists them (a rectificatie's history), and a second query for that list was one of eight on every besluit page
+# (issue 14). Nearly every besluit has one version, so the extra rows are rare. Compiled once per role.
+_gepubliceerde_versies = Voorbereid(
+    lambda user, zaaknummer: (
+        _detail_qs(user).filter(zaak__zaaknummer=zaaknummer, status="gepubliceerd").order_by("-versie", "-id")
+    )
+)
+
+
 def huidig_besluit(*, user, zaaknummer: str) -> Besluit | None:
     """The besluit at /besluiten/<zaaknummer>/: the newest published version this user may see;
     for the griffie, when nothing is published yet, the newest concept."""
     if not geldig_zaaknummer(zaaknummer):
         return None
-    qs = _detail_qs(user).filter(zaak__zaaknummer=zaaknummer)
-    # Every published version this user may see, newest first, in the query that finds the current one: the page
-    # lists them (a rectificatie's history), and a second query for that list was one of eight on every besluit
-    # page (issue 14). Nearly every besluit has one version, so the extra rows are rare.
-    gepubliceerd = list(qs.filter(status="gepubliceerd").order_by("-versie", "-id"))
+    gepubliceerd = list(_gepubliceerde_versies(user, zaaknummer=zaaknummer))
     if gepubliceerd:
         besluit = gepubliceerd[0]
         besluit.gepubliceerde_versies = gepubliceerd
         return besluit
-    return qs.order_by("-versie").first()  # only the griffie sees unpublished ones
+    # only the griffie sees unpublished ones
+    return _detail_qs(user).filter(zaak__zaaknummer=zaaknummer).order_by("-versie").first()
 
 
 def besluit_versie(*, user, zaaknummer: str, versie: int) -> Besluit | None:
@@ -134,21 +142,27 @@ def besluit_versie(*, user, zaaknummer: str, versie: int) -> Besluit | None:
     return _detail_qs(user).filter(zaak__zaaknummer=zaaknummer, versie=versie).first()
 
 
+def _raadsvoorstel_qs(user, pk):
+    return (
+        Raadsvoorstel.objects.zichtbaar_voor(user)
+        .filter(pk=pk)
+        .select_related("portefeuillehouder")
+        .prefetch_related(
+            Prefetch("beslispunten", queryset=Beslispunt.objects.order_by("volgorde")),
+            Prefetch("bijlagen", queryset=RaadsvoorstelBijlage.objects.zichtbaar_voor(user).order_by("volgorde")),
+        )
+    )
+
+
+#: the voorstel of a besluit page, compiled once per role (apps.core.voorbereid)
+_raadsvoorstel_van_besluit = Voorbereid(_raadsvoorstel_qs)
+
+
 def besluit_details(*, user, besluit: Besluit) -> dict:
     """What the besluit page shows beside the besluit itself, each list in one query."""
     raadsvoorstel = None
     if besluit.raadsvoorstel_id:
-        bijlagen = RaadsvoorstelBijlage.objects.zichtbaar_voor(user).order_by("volgorde")
-        raadsvoorstel = (
-            Raadsvoorstel.objects.zichtbaar_voor(user)
-            .filter(pk=besluit.raadsvoorstel_id)
-            .select_related("portefeuillehouder")
-            .prefetch_related(
-                Prefetch("beslispunten", queryset=Beslispunt.objects.order_by("volgorde")),
-                Prefetch("bijlagen", queryset=bijlagen),
-            )
-            .first()
-        )
+        raadsvoorstel = next(iter(_raadsvoorstel_van_besluit(user, pk=besluit.raadsvoorstel_id)), None)
     # read with the besluit when it was found as the current one (huidig_besluit); else here
     versies = getattr(besluit, "gepubliceerde_versies", None)
     if versies is None:

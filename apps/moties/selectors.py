@@ -14,6 +14,7 @@ from django.db.models import Prefetch, Q
 
 from apps.core.models import Fractie, Persoon, Rol
 from apps.core.query import zonder_lange_teksten
+from apps.core.voorbereid import Voorbereid
 from apps.raadsvoorstellen.models import Beslispunt, Raadsvoorstel
 from apps.vergaderagenda.models import Agendapunt, Vergadering
 
@@ -195,6 +196,24 @@ def uitslagen_van_qs(qs) -> list[Uitslag]:
     return [uitslag_van(s, per_vergadering.get(s.vergadering_id, []), per_stemming.get(s.pk, [])) for s in stemmingen]
 
 
+def _stemmingen_over_qs(user, stuk: str, met_amendementen: bool, samen_met: tuple[str, ...], **ids):
+    qs = _stemmingen_qs(user, samen_met)
+    if "vergadering" in ids:
+        qs = qs.filter(vergadering_id=ids["vergadering"])
+    if stuk == "raadsvoorstel":
+        voorwaarde = Q(raadsvoorstel_id=ids["raadsvoorstel"])
+        if met_amendementen:
+            voorwaarde |= Q(amendement__raadsvoorstel_id=ids["raadsvoorstel"])
+        qs = qs.filter(voorwaarde)
+    else:
+        qs = qs.filter(**{f"{stuk}_id": ids[stuk]})
+    return qs.order_by("vergadering__datum", "volgorde", "-versie")
+
+
+#: compiled once per role and shape (apps.core.voorbereid): 2 ms of Python on every besluit page
+_stemmingen_over = Voorbereid(_stemmingen_over_qs)
+
+
 def stemmingen_over(
     *,
     user,
@@ -207,20 +226,19 @@ def stemmingen_over(
 ) -> list[Uitslag]:
     """The current visible stemmingen on one stuk (a voorstel `met_amendementen`: also those on its
     amendementen), oldest meeting first, in the order voted, with their results. Three queries. `samen_met`:
-    the related rows the caller shows (the rest stays unread: reading one would cost a query per stemming)."""
-    qs = _stemmingen_qs(user, samen_met)
-    if vergadering is not None:
-        qs = qs.filter(vergadering=vergadering)
+    the related rows the caller shows (the rest stays unread: reading one would cost a query per stemming).
+    The stuk and the meeting: instances or ids."""
     if raadsvoorstel is not None:
-        voorwaarde = Q(raadsvoorstel=raadsvoorstel)
-        if met_amendementen:
-            voorwaarde |= Q(amendement__raadsvoorstel=raadsvoorstel)
-        qs = qs.filter(voorwaarde)
+        stuk, waarde = "raadsvoorstel", raadsvoorstel
     elif motie is not None:
-        qs = qs.filter(motie=motie)
+        stuk, waarde = "motie", motie
     else:
-        qs = qs.filter(amendement=amendement)
-    return uitslagen_van_qs(qs.order_by("vergadering__datum", "volgorde", "-versie"))
+        stuk, waarde = "amendement", amendement
+    ids = {stuk: getattr(waarde, "pk", waarde)}
+    if vergadering is not None:
+        ids["vergadering"] = getattr(vergadering, "pk", vergadering)
+    qs = _stemmingen_over(user, stuk, bool(met_amendementen and stuk == "raadsvoorstel"), tuple(samen_met), **ids)
+    return uitslagen_van_qs(qs)
 
 
 # --------------------------------------------------------------------------------------------------------

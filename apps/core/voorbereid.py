@@ -1,0 +1,193 @@
+"""Querysets compiled to SQL once per process and run again with other values (issue 14).
+
+Building a queryset and compiling it (the columns of every joined model, the visibility conditions, the ordering)
+costs more Python than running it: 2 ms for the besluit of a besluit page, 2 ms for its stemmingen, while
+PostgreSQL answers in well under 1 ms. A page that runs the same query for every zaaknummer compiles the same SQL
+with another value each time.
+
+`Voorbereid(bouw)` compiles `bouw(user, *sleutel, **waarden)` once per role of `user` and `sleutel` (what else
+shapes the query, such as which conditions apply: hashable), and afterwards returns a queryset that runs that SQL
+with the new values and builds its rows as the ORM does (select_related, deferred fields, prefetches). Every
+process has one database per alias, so its SQL is the same for the whole process.
+
+Safe by construction, or not at all:
+
+- The first call builds the queryset twice, with the real visitor and values, and with a stand-in visitor of the
+  same role (no identity: visibility follows the role, `apps.core.query.ZichtbaarheidQuerySet`) and marker values
+  of the same type, and compiles both. The two must give the same SQL; every parameter must be either the marker
+  of one value (it is replaced on later calls) or the same constant in both. Anything else (a value transformed
+  into its parameter, such as `__icontains`; a value used in Python to choose the query; a date or time anywhere
+  in the query, which would go stale; a value of a type without a marker; a condition on the visitor's own
+  identity) and the query is never prepared: every call then builds and compiles it as usual.
+- The prepared state belongs to that one queryset object: chaining it (`.filter()`, `.first()`, `.count()`, a
+  slice) gives an ordinary queryset, compiled as usual.
+
+`bouw` must shape its query from the role and `sleutel` alone, never from `waarden` (its values only go into
+conditions): the check above finds most breaches, but not a value that chooses between two shapes and happened to
+choose the same one for the real value and its marker.
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+from collections.abc import Callable
+from types import SimpleNamespace
+from typing import Any
+
+from django.db.models import Lookup, QuerySet, Value
+from django.db.models.sql.query import Query
+from django.db.models.sql.where import WhereNode
+
+from .permissions import PUBLIEK, rol_van
+
+_teller = itertools.count(1)
+
+
+_TIJD = (datetime.date, datetime.time, datetime.timedelta)
+
+
+def _bevat_tijd(obj: Any, diepte: int = 0) -> bool:
+    """Whether a date, time or duration lies anywhere in a query's conditions and expressions (subqueries
+    included): such a constant (today, now) would go stale in a prepared query. On SQLite it reaches the
+    parameters as text, so the parameters cannot tell."""
+    if diepte > 50:
+        return True  # too deep to be sure: not prepared
+    if isinstance(obj, _TIJD):
+        return True
+    if isinstance(obj, list | tuple | set | frozenset):
+        return any(_bevat_tijd(o, diepte + 1) for o in obj)
+    if isinstance(obj, Query):
+        return (
+            _bevat_tijd(obj.where, diepte + 1)
+            or _bevat_tijd(list(obj.annotations.values()), diepte + 1)
+            or _bevat_tijd(list(obj.combined_queries), diepte + 1)
+        )
+    if isinstance(obj, QuerySet):
+        return _bevat_tijd(obj.query, diepte + 1)
+    if isinstance(obj, WhereNode):
+        return any(_bevat_tijd(c, diepte + 1) for c in obj.children)
+    if isinstance(obj, Lookup):
+        return _bevat_tijd(obj.lhs, diepte + 1) or _bevat_tijd(obj.rhs, diepte + 1)
+    if isinstance(obj, Value):
+        return isinstance(obj.value, _TIJD)
+    if hasattr(obj, "query") and isinstance(obj.query, Query):  # Subquery, Exists
+        return _bevat_tijd(obj.query, diepte + 1)
+    if hasattr(obj, "get_source_expressions"):
+        return any(_bevat_tijd(e, diepte + 1) for e in obj.get_source_expressions())
+    return False
+
+
+def _marker(waarde: Any) -> Any:
+    """A value of waarde's type that no real value has (compiled, never sent to the database); None: no marker."""
+    n = next(_teller)
+    if type(waarde) is int:
+        return -1_900_000_000 - n  # within every integer column's range (an out-of-range value compiles differently)
+    if type(waarde) is str:
+        return f"\x1fvoorbereid:{n}\x1f"
+    return None
+
+
+class _VoorbereideQuery(Query):
+    """A Query whose compiler returns the prepared SQL and the state its rows are built from; a clone is an
+    ordinary Query again."""
+
+    _voorbereid: tuple[str, tuple, tuple]
+
+    def get_compiler(self, using=None, connection=None, elide_empty=True):
+        compiler = super().get_compiler(using, connection, elide_empty)
+        sql, params, staat = self._voorbereid
+        (
+            compiler.select,
+            compiler.klass_info,
+            compiler.annotation_col_map,
+            compiler.col_count,
+            compiler.has_extra_select,
+        ) = staat
+        compiler.as_sql = lambda *args, **kwargs: (sql, params)
+        return compiler
+
+    def clone(self):
+        kopie = super().clone()
+        kopie.__class__ = Query
+        kopie.__dict__.pop("_voorbereid", None)
+        return kopie
+
+
+class _Sjabloon:
+    def __init__(self, qs: QuerySet, sql: str, params: tuple, posities: dict[int, str], staat: tuple):
+        self.qs, self.sql, self.params, self.posities, self.staat = qs, sql, params, posities, staat
+
+    def queryset(self, waarden: dict[str, Any]) -> QuerySet:
+        params = list(self.params)
+        for positie, naam in self.posities.items():
+            params[positie] = waarden[naam]
+        qs = self.qs._chain()
+        query = qs.query  # a fresh clone: an ordinary Query
+        query.__class__ = _VoorbereideQuery
+        query._voorbereid = (self.sql, tuple(params), self.staat)
+        return qs
+
+
+def _plaatsvervanger(rol: str):
+    """A visitor of `rol` without identity: all that `rol_van` reads."""
+    if rol == PUBLIEK:
+        return None
+    return SimpleNamespace(is_authenticated=True, is_superuser=False, _portaal_rol=rol)
+
+
+class Voorbereid:
+    """`bouw(user, *sleutel, **waarden)`, compiled once per role and `sleutel` (see the module's docstring)."""
+
+    def __init__(self, bouw: Callable[..., QuerySet]):
+        self.bouw = bouw
+        self._sjablonen: dict[tuple, _Sjabloon | None] = {}
+
+    def __call__(self, user, *sleutel: Any, **waarden: Any) -> QuerySet:
+        rol = rol_van(user)
+        cache_sleutel = (rol, sleutel, tuple(sorted(waarden)))
+        sjabloon = self._sjablonen.get(cache_sleutel, False)
+        if sjabloon is False:
+            qs = self.bouw(user, *sleutel, **waarden)
+            sjabloon = self._sjablonen[cache_sleutel] = self._voorbereiden(qs, rol, sleutel, waarden)
+            return qs if sjabloon is None else sjabloon.queryset(waarden)
+        # prepared: neither built nor compiled again
+        return self.bouw(user, *sleutel, **waarden) if sjabloon is None else sjabloon.queryset(waarden)
+
+    @staticmethod
+    def _compileer(qs: QuerySet):
+        compiler = qs.query.get_compiler(using=qs.db)
+        sql, params = compiler.as_sql()
+        staat = (
+            compiler.select,
+            compiler.klass_info,
+            compiler.annotation_col_map,
+            compiler.col_count,
+            compiler.has_extra_select,
+        )
+        return sql, tuple(params), staat
+
+    def _voorbereiden(self, qs: QuerySet, rol: str, sleutel: tuple, waarden: dict[str, Any]) -> _Sjabloon | None:
+        markers = {naam: _marker(waarde) for naam, waarde in waarden.items()}
+        if any(m is None for m in markers.values()) or _bevat_tijd(qs.query):
+            return None
+        try:
+            sql, params, staat = self._compileer(qs)
+            sql_m, params_m, _ = self._compileer(self.bouw(_plaatsvervanger(rol), *sleutel, **markers))
+        except Exception:  # e.g. EmptyResultSet, or the stand-in has no identity: such a query is not prepared
+            return None
+        if sql != sql_m or len(params) != len(params_m):
+            return None
+        naam_van = {m: naam for naam, m in markers.items()}
+        posities: dict[int, str] = {}
+        for i, (echt, met_marker) in enumerate(zip(params, params_m, strict=True)):
+            naam = naam_van.get(met_marker) if type(met_marker) in (int, str) else None
+            if naam is not None:
+                if echt != waarden[naam]:
+                    return None
+                posities[i] = naam
+            elif echt != met_marker or isinstance(echt, datetime.date | datetime.time):
+                return None  # a value changed on its way into the SQL, or a constant that goes stale
+        if set(posities.values()) != set(waarden):
+            return None  # a value that never reached the SQL shaped the query in Python
+        return _Sjabloon(qs, sql, params, posities, staat)
