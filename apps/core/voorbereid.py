@@ -47,34 +47,34 @@ _teller = itertools.count(1)
 _TIJD = (datetime.date, datetime.time, datetime.timedelta)
 
 
-def _bevat_tijd(obj: Any, diepte: int = 0) -> bool:
-    """Whether a date, time or duration lies anywhere in a query's conditions and expressions (subqueries
-    included): such a constant (today, now) would go stale in a prepared query. On SQLite it reaches the
-    parameters as text, so the parameters cannot tell."""
+def _bevat_tijd(obj: Any, markers: frozenset = frozenset(), diepte: int = 0) -> bool:
+    """Whether a date, time or duration other than `markers` lies anywhere in a query's conditions and
+    expressions (subqueries included): such a constant (today, now) would go stale in a prepared query. On SQLite
+    it reaches the parameters as text, so the parameters cannot tell."""
     if diepte > 50:
         return True  # too deep to be sure: not prepared
     if isinstance(obj, _TIJD):
-        return True
+        return obj not in markers
     if isinstance(obj, list | tuple | set | frozenset):
-        return any(_bevat_tijd(o, diepte + 1) for o in obj)
+        return any(_bevat_tijd(o, markers, diepte + 1) for o in obj)
     if isinstance(obj, Query):
         return (
-            _bevat_tijd(obj.where, diepte + 1)
-            or _bevat_tijd(list(obj.annotations.values()), diepte + 1)
-            or _bevat_tijd(list(obj.combined_queries), diepte + 1)
+            _bevat_tijd(obj.where, markers, diepte + 1)
+            or _bevat_tijd(list(obj.annotations.values()), markers, diepte + 1)
+            or _bevat_tijd(list(obj.combined_queries), markers, diepte + 1)
         )
     if isinstance(obj, QuerySet):
-        return _bevat_tijd(obj.query, diepte + 1)
+        return _bevat_tijd(obj.query, markers, diepte + 1)
     if isinstance(obj, WhereNode):
-        return any(_bevat_tijd(c, diepte + 1) for c in obj.children)
+        return any(_bevat_tijd(c, markers, diepte + 1) for c in obj.children)
     if isinstance(obj, Lookup):
-        return _bevat_tijd(obj.lhs, diepte + 1) or _bevat_tijd(obj.rhs, diepte + 1)
+        return _bevat_tijd(obj.lhs, markers, diepte + 1) or _bevat_tijd(obj.rhs, markers, diepte + 1)
     if isinstance(obj, Value):
-        return isinstance(obj.value, _TIJD)
+        return isinstance(obj.value, _TIJD) and obj.value not in markers
     if hasattr(obj, "query") and isinstance(obj.query, Query):  # Subquery, Exists
-        return _bevat_tijd(obj.query, diepte + 1)
+        return _bevat_tijd(obj.query, markers, diepte + 1)
     if hasattr(obj, "get_source_expressions"):
-        return any(_bevat_tijd(e, diepte + 1) for e in obj.get_source_expressions())
+        return any(_bevat_tijd(e, markers, diepte + 1) for e in obj.get_source_expressions())
     return False
 
 
@@ -85,6 +85,9 @@ def _marker(waarde: Any) -> Any:
         return -1_900_000_000 - n  # within every integer column's range (an out-of-range value compiles differently)
     if type(waarde) is str:
         return f"\x1fvoorbereid:{n}\x1f"
+    if type(waarde) is datetime.datetime:
+        # on PostgreSQL a datetime reaches the parameters as itself; elsewhere as text, which no marker matches
+        return datetime.datetime(1901, 1, 1, tzinfo=waarde.tzinfo) + datetime.timedelta(microseconds=n)
     return None
 
 
@@ -169,11 +172,14 @@ class Voorbereid:
 
     def _voorbereiden(self, qs: QuerySet, rol: str, sleutel: tuple, waarden: dict[str, Any]) -> _Sjabloon | None:
         markers = {naam: _marker(waarde) for naam, waarde in waarden.items()}
-        if any(m is None for m in markers.values()) or _bevat_tijd(qs.query):
+        if any(m is None for m in markers.values()):
             return None
         try:
+            met_markers = self.bouw(_plaatsvervanger(rol), *sleutel, **markers)
+            if _bevat_tijd(met_markers.query, frozenset(m for m in markers.values() if isinstance(m, _TIJD))):
+                return None
             sql, params, staat = self._compileer(qs)
-            sql_m, params_m, _ = self._compileer(self.bouw(_plaatsvervanger(rol), *sleutel, **markers))
+            sql_m, params_m, _ = self._compileer(met_markers)
         except Exception:  # e.g. EmptyResultSet, or the stand-in has no identity: such a query is not prepared
             return None
         if sql != sql_m or len(params) != len(params_m):
@@ -181,12 +187,12 @@ class Voorbereid:
         naam_van = {m: naam for naam, m in markers.items()}
         posities: dict[int, str] = {}
         for i, (echt, met_marker) in enumerate(zip(params, params_m, strict=True)):
-            naam = naam_van.get(met_marker) if type(met_marker) in (int, str) else None
+            naam = naam_van.get(met_marker) if type(met_marker) in (int, str, datetime.datetime) else None
             if naam is not None:
                 if echt != waarden[naam]:
                     return None
                 posities[i] = naam
-            elif echt != met_marker or isinstance(echt, datetime.date | datetime.time):
+            elif echt != met_marker or isinstance(echt, _TIJD):
                 return None  # a value changed on its way into the SQL, or a constant that goes stale
         if set(posities.values()) != set(waarden):
             return None  # a value that never reached the SQL shaped the query in Python

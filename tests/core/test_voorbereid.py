@@ -181,3 +181,24 @@ def test_the_besluit_page_uses_its_prepared_queries(client, griffie_client):
     ):
         rollen = {sleutel[0] for sleutel, sjabloon in voorbereid._sjablonen.items() if sjabloon is not None}
         assert {"publiek", "griffie"} <= rollen, voorbereid.bouw
+
+
+def test_a_time_value_is_prepared_on_postgresql():
+    """A datetime passed as a value gets a marker (PostgreSQL receives it as itself; SQLite as text, which no
+    marker matches, so there it is compiled as usual): the rows are the ORM's either way."""
+    from django.db import connection
+    from django.utils import timezone
+
+    nu = timezone.now()
+    for i in range(5):
+        publiceer(f"Besluit {i}", zaaknummer=f"L80000{i}", gepubliceerd_op=nu - datetime.timedelta(days=i))
+    voorbereid = Voorbereid(
+        lambda user, tot: Besluit.objects.zichtbaar_voor(user).filter(gepubliceerd_op__lte=tot).order_by("-id")
+    )
+    for dagen in (0, 2, 4, 9):
+        grens = nu - datetime.timedelta(days=dagen)
+        verwacht = list(Besluit.objects.filter(gepubliceerd_op__lte=grens).order_by("-id"))
+        assert list(voorbereid(PUBLIEK, tot=grens)) == verwacht
+        assert len(verwacht) == max(0, 5 - dagen)
+    prepared = [s is not None for s in voorbereid._sjablonen.values()]
+    assert prepared == [connection.vendor == "postgresql"]
