@@ -120,7 +120,6 @@ def _detail_qs(user):
         # (its execution takes 0.5 ms), so the signatories (the PDF) and the replaced version are read where they
         # are used. The agendapunt stays: the meeting line of a besluit without a snapshot names it.
         .select_related("zaak", "vergadering__gremium", "agendapunt")
-        .prefetch_related(_dictum(), Prefetch("zaak__onderwerpen", queryset=Onderwerp.objects.order_by("naam")))
     )
 
 
@@ -154,27 +153,33 @@ def besluit_versie(*, user, zaaknummer: str, versie: int) -> Besluit | None:
     return _detail_qs(user).filter(zaak__zaaknummer=zaaknummer, versie=versie).first()
 
 
-def _raadsvoorstel_qs(user, pk):
-    return (
-        Raadsvoorstel.objects.zichtbaar_voor(user)
-        .filter(pk=pk)
-        .select_related("portefeuillehouder")
-        .prefetch_related(
-            Prefetch("beslispunten", queryset=Beslispunt.objects.order_by("volgorde")),
-            Prefetch("bijlagen", queryset=RaadsvoorstelBijlage.objects.zichtbaar_voor(user).order_by("volgorde")),
-        )
+# What a besluit page reads beside the besluit, each compiled once per role (apps.core.voorbereid): by the id of
+# the one besluit, zaak or voorstel shown, not as prefetches (Django builds and compiles those on every request)
+_raadsvoorstel_van_besluit = Voorbereid(
+    lambda user, pk: Raadsvoorstel.objects.zichtbaar_voor(user).filter(pk=pk).select_related("portefeuillehouder")
+)
+_dictum_van = Voorbereid(lambda user, besluit: DictumPunt.objects.filter(besluit_id=besluit).order_by("volgorde"))
+_onderwerpen_van = Voorbereid(lambda user, zaak: Onderwerp.objects.filter(zaken=zaak).order_by("naam"))
+_beslispunten_van = Voorbereid(
+    lambda user, voorstel: Beslispunt.objects.filter(raadsvoorstel_id=voorstel).order_by("volgorde")
+)
+_voorstelbijlagen_van = Voorbereid(
+    lambda user, voorstel: (
+        RaadsvoorstelBijlage.objects.zichtbaar_voor(user).filter(raadsvoorstel_id=voorstel).order_by("volgorde")
     )
-
-
-#: the voorstel of a besluit page, compiled once per role (apps.core.voorbereid)
-_raadsvoorstel_van_besluit = Voorbereid(_raadsvoorstel_qs)
+)
 
 
 def besluit_details(*, user, besluit: Besluit) -> dict:
     """What the besluit page shows beside the besluit itself, each list in one query."""
     raadsvoorstel = None
+    beslispunten: list = []
+    voorstel_bijlagen: list = []
     if besluit.raadsvoorstel_id:
         raadsvoorstel = next(iter(_raadsvoorstel_van_besluit(user, pk=besluit.raadsvoorstel_id)), None)
+    if raadsvoorstel is not None:
+        beslispunten = list(_beslispunten_van(user, voorstel=raadsvoorstel.pk))
+        voorstel_bijlagen = list(_voorstelbijlagen_van(user, voorstel=raadsvoorstel.pk))
     # read with the besluit when it was found as the current one (huidig_besluit); else here
     versies = getattr(besluit, "gepubliceerde_versies", None)
     if versies is None:
@@ -200,7 +205,11 @@ def besluit_details(*, user, besluit: Besluit) -> dict:
         "vergadering": besluit_vergadering(user=user, besluit=besluit),
         "uitslag": stemmingen[-1] if stemmingen else None,
         "amendement_uitslagen": amendementen,
+        "dictum": list(_dictum_van(user, besluit=besluit.pk)),
+        "onderwerpen": list(_onderwerpen_van(user, zaak=besluit.zaak_id)),
         "raadsvoorstel": raadsvoorstel,
+        "beslispunten": beslispunten,
+        "voorstel_bijlagen": voorstel_bijlagen,
         "secties": raadsvoorstel.secties() if raadsvoorstel else [],
         "versies": versies,
         "is_geldig": besluit.status == "gepubliceerd" and nieuwste is not None and nieuwste.pk == besluit.pk,

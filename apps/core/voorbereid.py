@@ -19,6 +19,8 @@ Safe by construction, or not at all:
   into its parameter, such as `__icontains`; a value used in Python to choose the query; a date or time anywhere
   in the query, which would go stale; a value of a type without a marker; a condition on the visitor's own
   identity) and the query is never prepared: every call then builds and compiles it as usual.
+- Its prefetches are reused as they are: they must compile to the same SQL in both builds (so they hold neither
+  a value nor anything of the visitor).
 - The prepared state belongs to that one queryset object: chaining it (`.filter()`, `.first()`, `.count()`, a
   slice) gives an ordinary queryset, compiled as usual.
 
@@ -35,7 +37,7 @@ from collections.abc import Callable
 from types import SimpleNamespace
 from typing import Any
 
-from django.db.models import Lookup, QuerySet, Value
+from django.db.models import Lookup, Prefetch, QuerySet, Value
 from django.db.models.sql.query import Query
 from django.db.models.sql.where import WhereNode
 
@@ -82,7 +84,9 @@ def _marker(waarde: Any) -> Any:
     """A value of waarde's type that no real value has (compiled, never sent to the database); None: no marker."""
     n = next(_teller)
     if type(waarde) is int:
-        return -1_900_000_000 - n  # within every integer column's range (an out-of-range value compiles differently)
+        # within the range of every integer column, positive ones included (an out-of-range value compiles to
+        # another condition, so such a query would not be prepared)
+        return 2_000_000_000 + n
     if type(waarde) is str:
         return f"\x1fvoorbereid:{n}\x1f"
     if type(waarde) is datetime.datetime:
@@ -157,6 +161,20 @@ class Voorbereid:
         # prepared: neither built nor compiled again
         return self.bouw(user, *sleutel, **waarden) if sjabloon is None else sjabloon.queryset(waarden)
 
+    @classmethod
+    def _prefetches(cls, qs: QuerySet) -> list:
+        """What the prefetches of `qs` run (they are reused as they are): their paths and SQL, nested ones too."""
+        uit: list = []
+        for lookup in qs._prefetch_related_lookups:
+            if isinstance(lookup, Prefetch):
+                uit.append((lookup.prefetch_through, lookup.to_attr))
+                if lookup.queryset is not None:
+                    uit.append(lookup.queryset.query.sql_with_params())
+                    uit.extend(cls._prefetches(lookup.queryset))
+            else:
+                uit.append(lookup)
+        return uit
+
     @staticmethod
     def _compileer(qs: QuerySet):
         compiler = qs.query.get_compiler(using=qs.db)
@@ -177,6 +195,9 @@ class Voorbereid:
         try:
             met_markers = self.bouw(_plaatsvervanger(rol), *sleutel, **markers)
             if _bevat_tijd(met_markers.query, frozenset(m for m in markers.values() if isinstance(m, _TIJD))):
+                return None
+            # The prefetches of the first call serve every later one: they must not hold a value or the visitor
+            if self._prefetches(qs) != self._prefetches(met_markers) or qs._known_related_objects:
                 return None
             sql, params, staat = self._compileer(qs)
             sql_m, params_m, _ = self._compileer(met_markers)

@@ -177,6 +177,10 @@ def test_the_besluit_page_uses_its_prepared_queries(client, griffie_client):
     for voorbereid in (
         besluit_selectors._gepubliceerde_versies,
         besluit_selectors._raadsvoorstel_van_besluit,
+        besluit_selectors._dictum_van,
+        besluit_selectors._onderwerpen_van,
+        besluit_selectors._beslispunten_van,
+        besluit_selectors._voorstelbijlagen_van,
         motie_selectors._stemmingen_over,
     ):
         rollen = {sleutel[0] for sleutel, sjabloon in voorbereid._sjablonen.items() if sjabloon is not None}
@@ -202,3 +206,18 @@ def test_a_time_value_is_prepared_on_postgresql():
         assert len(verwacht) == max(0, 5 - dagen)
     prepared = [s is not None for s in voorbereid._sjablonen.values()]
     assert prepared == [connection.vendor == "postgresql"]
+
+
+def test_not_prepared_when_a_prefetch_holds_a_value():
+    """The prefetches of the first call are reused: one that holds a value would serve it to every later call."""
+    publiceer("Een", zaaknummer="L900001", dictum=["L900001"])
+    publiceer("Twee", zaaknummer="L900002", dictum=["L900002"])
+    voorbereid = Voorbereid(
+        lambda user, zaaknummer: Besluit.objects.filter(zaak__zaaknummer=zaaknummer).prefetch_related(
+            Prefetch("dictum", queryset=DictumPunt.objects.filter(tekst=zaaknummer), to_attr="eigen")
+        )
+    )
+    for nummer in ("L900001", "L900002"):
+        (besluit,) = voorbereid(PUBLIEK, zaaknummer=nummer)
+        assert [p.tekst for p in besluit.eigen] == [nummer]
+    assert list(voorbereid._sjablonen.values()) == [None]
