@@ -118,11 +118,9 @@ class SleutelPaginator:
         the list is identified by its SQL (compiling it costs about 1 ms). `pagina_qs(sleutel)`: the rows of a page
         from its key (`vanaf` of the list, sliced to a page), for a caller that prepares that query
         (apps.core.voorbereid)."""
-        volgorde = [OrderBy(F(veld.lstrip("-")), descending=True) for veld in sortering]
-        if zonder_sorteerindex:
-            eerste = sortering[0].lstrip("-")
-            volgorde[0] = OrderBy(Coalesce(F(eerste), F(eerste)), descending=True)
-        self.qs = qs.order_by(*volgorde)
+        self._basis = qs
+        self._sortering = sortering
+        self.qs = self._geordend(zonder_sorteerindex)
         self.per_page = per_pagina
         self.velden = [veld.lstrip("-") for veld in sortering]
         assert all(veld.startswith("-") for veld in sortering), "only descending sort keys"
@@ -133,6 +131,13 @@ class SleutelPaginator:
         self._grenzen: list[tuple] | None = None
         self._laatste = 0
         self._telling: Telling | None = None
+
+    def _geordend(self, zonder_sorteerindex: bool):
+        volgorde = [OrderBy(F(veld.lstrip("-")), descending=True) for veld in self._sortering]
+        if zonder_sorteerindex:
+            eerste = self._sortering[0].lstrip("-")
+            volgorde[0] = OrderBy(Coalesce(F(eerste), F(eerste)), descending=True)
+        return self._basis.order_by(*volgorde)
 
     # --- the first key of every page ------------------------------------------------------------------------
 
@@ -215,6 +220,16 @@ class SleutelPaginator:
         """The rows at or after `sleutel` in the (descending) sort order."""
         return vanaf(self.qs, self.velden, sleutel)
 
+    def _rijen(self, qs, van: int, tot: int) -> list:
+        """The rows van:tot of `qs`: first their ids, then the rows by id. The ids' query reads only the list's own
+        table (and what its filters need), so PostgreSQL finds and sorts the matches before it joins anything;
+        with the joins it joined every match first (a year's 4,000 besluiten: 22-40 ms, against 10 ms)."""
+        ids = list(qs.values_list("pk", flat=True)[van:tot])
+        if not ids:
+            return []
+        per_id = {rij.pk: rij for rij in self.qs.filter(pk__in=ids).order_by()}
+        return [per_id[i] for i in ids if i in per_id]
+
     def get_page(self, nummer) -> SleutelPagina:
         try:
             nummer = max(1, int(nummer))
@@ -224,7 +239,13 @@ class SleutelPaginator:
         # a filtered list near its start: OFFSET; else (and always for the unfiltered list: the same queries on
         # page 1 as on page 3,000) through the page's key
         if not self.altijd_grenzen and (nummer == 1 or start < OFFSETGRENS):
-            rijen = list(self.qs[start : start + self.per_page + 1])
+            # A filtered list of at most TELGRENS rows (its exact count, which the page shows anyway): those rows are
+            # sorted instead of walking the order's index to them, wherever they lie (a gremium without besluiten:
+            # the walk read all 86,000 rows of the index to find none, 64 ms; sorting them takes 1-3 ms)
+            telling = self.telling()
+            if telling.exact and telling.aantal <= TELGRENS:
+                self.qs = self._geordend(zonder_sorteerindex=True)
+            rijen = self._rijen(self.qs, start, start + self.per_page + 1)
             if rijen or nummer == 1:
                 return SleutelPagina(self, nummer, rijen[: self.per_page], heeft_volgende=len(rijen) > self.per_page)
         grenzen = self.grenzen()
@@ -234,7 +255,7 @@ class SleutelPaginator:
         if self.pagina_qs is not None:
             rijen = list(self.pagina_qs(grenzen[nummer - 1]))
         else:
-            rijen = list(self._vanaf(grenzen[nummer - 1])[: self.per_page])
+            rijen = self._rijen(self._vanaf(grenzen[nummer - 1]), 0, self.per_page)
         return SleutelPagina(self, nummer, rijen, heeft_volgende=nummer < len(grenzen))
 
     def get_elided_page_range(self, number=1, *, on_each_side=2, on_ends=1):

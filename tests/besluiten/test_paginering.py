@@ -193,3 +193,23 @@ def test_the_unfiltered_list_builds_no_filters_and_prepares_its_page_query(clien
     # a filter builds them as ever
     assert titels(client.get(URL, {"uitkomst": "aangenomen", "page": 3}))[0] == "Besluit 50"
     assert gebouwd
+
+
+def test_a_filtered_page_reads_its_ids_sorted_then_its_rows(client, zestig):
+    """A filtered page: first the ids of its rows, from the besluiten table and what the filters need (PostgreSQL
+    sorts the matches before joining anything), then those rows with their zaak and meeting by id. A list of at
+    most TELGRENS rows (its exact count) is sorted, not walked along the order's index (COALESCE keeps it out)."""
+    response, sql = opgenomen(client, {"uitkomst": "aangenomen", "page": 2})
+    assert titels(response) == [f"Besluit {i:02d}" for i in range(25, 50)]
+    ids = [q for q in sql if q.startswith('SELECT "besluiten_besluit"."id" AS "pk"')]
+    assert len(ids) == 1 and "COALESCE" in ids[0] and "core_zaak" not in ids[0]
+    rijen = [q for q in sql if '"core_zaak"."zaaknummer"' in q]
+    assert len(rijen) == 1 and '"besluiten_besluit"."id" IN (' in rijen[0]
+
+
+def test_a_long_filtered_list_walks_the_order(client, zestig, monkeypatch):
+    monkeypatch.setattr(paginering, "TELGRENS", 10)  # 60 rows: more than can be counted exactly
+    response, sql = opgenomen(client, {"uitkomst": "aangenomen", "page": 2})
+    assert titels(response) == [f"Besluit {i:02d}" for i in range(25, 50)]
+    ids = [q for q in sql if q.startswith('SELECT "besluiten_besluit"."id" AS "pk"')]
+    assert len(ids) == 1 and "COALESCE" not in ids[0]
