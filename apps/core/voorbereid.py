@@ -124,6 +124,7 @@ class _VoorbereideQuery(Query):
 class _Sjabloon:
     def __init__(self, qs: QuerySet, sql: str, params: tuple, posities: dict[int, str], staat: tuple):
         self.qs, self.sql, self.params, self.posities, self.staat = qs, sql, params, posities, staat
+        self.typen: dict[str, type] = {}
 
     def queryset(self, waarden: dict[str, Any]) -> QuerySet:
         params = list(self.params)
@@ -154,6 +155,8 @@ class Voorbereid:
         rol = rol_van(user)
         cache_sleutel = (rol, sleutel, tuple(sorted(waarden)))
         sjabloon = self._sjablonen.get(cache_sleutel, False)
+        if sjabloon and any(type(w) is not sjabloon.typen[n] for n, w in waarden.items()):
+            return self.bouw(user, *sleutel, **waarden)  # another type than the one prepared: built as usual
         if sjabloon is False:
             qs = self.bouw(user, *sleutel, **waarden)
             sjabloon = self._sjablonen[cache_sleutel] = self._voorbereiden(qs, rol, sleutel, waarden)
@@ -217,4 +220,6 @@ class Voorbereid:
                 return None  # a value changed on its way into the SQL, or a constant that goes stale
         if set(posities.values()) != set(waarden):
             return None  # a value that never reached the SQL shaped the query in Python
-        return _Sjabloon(qs, sql, params, posities, staat)
+        sjabloon = _Sjabloon(qs, sql, params, posities, staat)
+        sjabloon.typen = {naam: type(waarde) for naam, waarde in waarden.items()}
+        return sjabloon

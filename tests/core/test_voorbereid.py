@@ -89,6 +89,13 @@ def test_a_chained_queryset_is_an_ordinary_one():
     assert list(qs.filter(titel="Eerste")) == list(_besluiten(PUBLIEK, "L300001"))
     assert qs.count() == 1 and qs.exists() and qs.first().titel == "Eerste"
     assert list(qs.values_list("titel", flat=True)) == ["Eerste"]
+    # a value of another type than the one prepared (a str for an int, say) is built as usual
+    per_id = Voorbereid(lambda user, pk: Besluit.objects.filter(pk=pk))
+    besluit = Besluit.objects.get(zaak__zaaknummer="L300001")
+    assert list(per_id(PUBLIEK, pk=besluit.pk)) == [besluit]
+    assert type(per_id(PUBLIEK, pk=str(besluit.pk)).query) is not _VoorbereideQuery
+    assert list(per_id(PUBLIEK, pk=str(besluit.pk))) == [besluit]
+    assert type(per_id(PUBLIEK, pk=besluit.pk).query) is _VoorbereideQuery
 
 
 def test_not_prepared_when_a_value_changes_on_its_way_into_the_sql():
