@@ -89,7 +89,7 @@ def besluiten_filteren(*, user, params) -> BesluitFilter:
 #: a page of the whole list from its key (SleutelPaginator), compiled once per role (apps.core.voorbereid)
 _besluiten_pagina = Voorbereid(
     lambda user, per_pagina, tijd, id: vanaf(
-        besluiten_lijst(user=user).order_by(*LIJST_SORTERING), [v.lstrip("-") for v in LIJST_SORTERING], (tijd, id)
+        besluiten_lijst(user=user), [v.lstrip("-") for v in LIJST_SORTERING], (tijd, id)
     )[:per_pagina]
 )
 
@@ -97,9 +97,13 @@ _besluiten_pagina = Voorbereid(
 def besluiten_pagineren(*, user, filterset: BesluitFilter | None, per_pagina: int, gefilterd: bool) -> SleutelPaginator:
     """The pages of a (filtered) list: the same cost at every page number, an exact count where it is cheap
     (the unfiltered list always: its page keys are kept per cache generation), an estimate otherwise. Without
-    `filterset` (the visitor filters nothing): the whole list."""
+    `filterset`, or when none of its filters applies: the whole list."""
+    if filterset is not None and gefilterd:
+        qs, weinig_rijen = filterset.qs, filterset.weinig_rijen
+    else:
+        qs, weinig_rijen, gefilterd = besluiten_lijst(user=user), False, False
     return SleutelPaginator(
-        filterset.qs if filterset is not None and gefilterd else besluiten_lijst(user=user),
+        qs,
         per_pagina,
         sortering=LIJST_SORTERING,
         cache_sleutel=f"besluiten:{rol_van(user)}",
@@ -109,7 +113,7 @@ def besluiten_pagineren(*, user, filterset: BesluitFilter | None, per_pagina: in
         altijd_grenzen=not gefilterd,
         # a few meetings' besluiten (a year, a period) or a portefeuillehouder's: sort those few thousand instead
         # of walking the whole list's order to where they are (50 ms for 2015 at 100,000 besluiten, now 3-5 ms)
-        zonder_sorteerindex=filterset is not None and gefilterd and filterset.weinig_rijen,
+        zonder_sorteerindex=weinig_rijen,
     )
 
 

@@ -122,9 +122,9 @@ class _VoorbereideQuery(Query):
 
 
 class _Sjabloon:
-    def __init__(self, qs: QuerySet, sql: str, params: tuple, posities: dict[int, str], staat: tuple):
+    def __init__(self, qs: QuerySet, sql: str, params: tuple, posities: dict[int, str], staat: tuple, typen: dict):
         self.qs, self.sql, self.params, self.posities, self.staat = qs, sql, params, posities, staat
-        self.typen: dict[str, type] = {}
+        self.typen: dict[str, type] = typen  # the type of each value it was prepared for
 
     def queryset(self, waarden: dict[str, Any]) -> QuerySet:
         params = list(self.params)
@@ -154,15 +154,14 @@ class Voorbereid:
     def __call__(self, user, *sleutel: Any, **waarden: Any) -> QuerySet:
         rol = rol_van(user)
         cache_sleutel = (rol, sleutel, tuple(sorted(waarden)))
-        sjabloon = self._sjablonen.get(cache_sleutel, False)
-        if sjabloon and any(type(w) is not sjabloon.typen[n] for n, w in waarden.items()):
-            return self.bouw(user, *sleutel, **waarden)  # another type than the one prepared: built as usual
-        if sjabloon is False:
+        if cache_sleutel not in self._sjablonen:
             qs = self.bouw(user, *sleutel, **waarden)
             sjabloon = self._sjablonen[cache_sleutel] = self._voorbereiden(qs, rol, sleutel, waarden)
             return qs if sjabloon is None else sjabloon.queryset(waarden)
-        # prepared: neither built nor compiled again
-        return self.bouw(user, *sleutel, **waarden) if sjabloon is None else sjabloon.queryset(waarden)
+        sjabloon = self._sjablonen[cache_sleutel]
+        if sjabloon is None or any(type(w) is not sjabloon.typen[n] for n, w in waarden.items()):
+            return self.bouw(user, *sleutel, **waarden)  # not preparable, or another type than prepared: as usual
+        return sjabloon.queryset(waarden)  # neither built nor compiled again
 
     @classmethod
     def _prefetches(cls, qs: QuerySet) -> list:
@@ -220,6 +219,4 @@ class Voorbereid:
                 return None  # a value changed on its way into the SQL, or a constant that goes stale
         if set(posities.values()) != set(waarden):
             return None  # a value that never reached the SQL shaped the query in Python
-        sjabloon = _Sjabloon(qs, sql, params, posities, staat)
-        sjabloon.typen = {naam: type(waarde) for naam, waarde in waarden.items()}
-        return sjabloon
+        return _Sjabloon(qs, sql, params, posities, staat, {naam: type(w) for naam, w in waarden.items()})

@@ -180,7 +180,7 @@ def test_the_besluit_page_uses_its_prepared_queries(client, griffie_client):
     for c in (Client(), griffie_client):
         for _ in range(2):
             html = c.get("/besluiten/L700001/").content.decode()
-            assert "Met stemming" in html and "Stemming" in html
+            assert "Met stemming" in html and 'id="stemming"' in html  # the stemming's own section
     for voorbereid in (
         besluit_selectors._gepubliceerde_versies,
         besluit_selectors._raadsvoorstel_van_besluit,
